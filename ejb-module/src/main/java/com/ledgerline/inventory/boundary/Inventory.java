@@ -1,0 +1,113 @@
+package com.ledgerline.inventory.boundary;
+
+import com.ledgerline.catalog.entity.Variant;
+import com.ledgerline.inventory.control.StockKeeping;
+import com.ledgerline.inventory.entity.StockLevel;
+import com.ledgerline.inventory.entity.StockMovement;
+import com.ledgerline.ledger.control.Accounts;
+import com.ledgerline.ledger.control.Journal;
+import com.ledgerline.shared.BusinessRuleViolation;
+import com.ledgerline.shared.DocumentNumbers;
+import com.ledgerline.shared.ErrorCode;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stock receipts and stock positions. A receipt posts Dr Inventory / Cr the counter account (Goods
+ * received not invoiced for purchases, Opening balance equity for opening stock) in the same
+ * transaction as the movement.
+ */
+@Stateless
+public class Inventory {
+  public static final String DOCUMENT_TYPE = "STOCK_RECEIPT";
+
+  /** Why stock arrived: decides the account credited. */
+  public enum ReceiptKind {
+    PURCHASE(Accounts.GOODS_RECEIVED_NOT_INVOICED),
+    OPENING_BALANCE(Accounts.OPENING_BALANCE_EQUITY);
+
+    private final String creditAccount;
+
+    ReceiptKind(String creditAccount) {
+      this.creditAccount = creditAccount;
+    }
+  }
+
+  @PersistenceContext private EntityManager em;
+  @Resource private SessionContext session;
+
+  /**
+   * Receives stock of a tracked variant at a unit cost.
+   *
+   * @param quantity positive, at most 4 decimals
+   * @param unitCost ≥ 0, at most 6 decimals
+   * @return the receipt's document number ({@code GRN-…})
+   * @throws BusinessRuleViolation {@code UNKNOWN_VARIANT}, {@code INVALID_QUANTITY}, {@code
+   *     INVALID_AMOUNT}
+   */
+  public String receive(
+      String sku,
+      BigDecimal quantity,
+      BigDecimal unitCost,
+      LocalDate postingDate,
+      ReceiptKind kind) {
+    Variant variant =
+        em.createNamedQuery(Variant.BY_SKU, Variant.class)
+            .setParameter("sku", sku)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () -> new BusinessRuleViolation(ErrorCode.UNKNOWN_VARIANT, "no SKU " + sku));
+    if (!variant.stockTracked()) {
+      throw new BusinessRuleViolation(
+          ErrorCode.INVALID_REQUEST, "SKU " + sku + " is a service and holds no stock");
+    }
+    if (quantity == null || quantity.signum() <= 0 || quantity.stripTrailingZeros().scale() > 4) {
+      throw new BusinessRuleViolation(
+          ErrorCode.INVALID_QUANTITY, "receipt quantity must be positive with at most 4 decimals");
+    }
+    if (unitCost == null || unitCost.signum() < 0 || unitCost.stripTrailingZeros().scale() > 6) {
+      throw new BusinessRuleViolation(
+          ErrorCode.INVALID_AMOUNT, "unit cost must be ≥ 0 with at most 6 decimals");
+    }
+    StockKeeping stock = new StockKeeping(em);
+    StockLevel level = stock.lock(List.of(variant)).get(variant.id());
+    DocumentNumbers numbers = new DocumentNumbers(em);
+    String receiptNumber = numbers.next(DocumentNumbers.STOCK_RECEIPT);
+    StockMovement movement =
+        stock.receive(
+            level, variant, quantity, unitCost, DOCUMENT_TYPE, receiptNumber, postingDate);
+    new Journal(em, numbers)
+        .post(
+            new Journal.Draft()
+                .debit(Accounts.INVENTORY, movement.value())
+                .credit(kind.creditAccount, movement.value()),
+            postingDate,
+            variant.currency().getCurrencyCode(),
+            DOCUMENT_TYPE,
+            receiptNumber,
+            "Stock receipt " + receiptNumber + " of " + sku,
+            session.getCallerPrincipal().getName());
+    return receiptNumber;
+  }
+
+  /** The running stock position of a variant, if it ever moved. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<StockLevel> level(String sku) {
+    return em.createQuery(
+            "select l from StockLevel l, Variant v where v.id = l.variantId and v.sku = :sku",
+            StockLevel.class)
+        .setParameter("sku", sku)
+        .getResultStream()
+        .findFirst();
+  }
+}

@@ -1,0 +1,157 @@
+package com.ledgerline.inventory.control;
+
+import com.ledgerline.catalog.entity.Variant;
+import com.ledgerline.inventory.entity.StockLevel;
+import com.ledgerline.inventory.entity.StockMovement;
+import com.ledgerline.shared.BusinessRuleViolation;
+import com.ledgerline.shared.ErrorCode;
+import com.ledgerline.shared.Money;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Moves stock: writes the immutable {@link StockMovement} and keeps the locked {@link StockLevel}
+ * in step. Stock is never clamped: an issue larger than what is on hand is refused with {@code
+ * INSUFFICIENT_STOCK} unless the variant allows backorders.
+ */
+public final class StockKeeping {
+  private final EntityManager em;
+
+  public StockKeeping(EntityManager em) {
+    this.em = em;
+  }
+
+  /**
+   * Locks the stock levels of the given variants, in ascending id order so that concurrent postings
+   * never deadlock, creating empty levels where none exist yet.
+   */
+  public Map<Long, StockLevel> lock(Collection<Variant> variants) {
+    Map<Long, StockLevel> levels = new LinkedHashMap<>();
+    variants.stream()
+        .filter(Variant::stockTracked)
+        .map(Variant::id)
+        .distinct()
+        .sorted(Comparator.naturalOrder())
+        .forEach(id -> levels.put(id, lockOne(id)));
+    return levels;
+  }
+
+  private StockLevel lockOne(Long variantId) {
+    StockLevel level = em.find(StockLevel.class, variantId, LockModeType.PESSIMISTIC_WRITE);
+    if (level == null) {
+      em.createNativeQuery(
+              "insert into inv_stock_level (variant_id, quantity_on_hand, inventory_value,"
+                  + " average_unit_cost) values (?, 0, 0, 0) on conflict do nothing")
+          .setParameter(1, variantId)
+          .executeUpdate();
+      level = em.find(StockLevel.class, variantId, LockModeType.PESSIMISTIC_WRITE);
+    }
+    return level;
+  }
+
+  /**
+   * Refuses unless every variant has the requested total quantity on hand (or allows backorder).
+   *
+   * @param requested quantity per variant id (4 decimals)
+   * @throws BusinessRuleViolation {@code INSUFFICIENT_STOCK}, naming each short SKU
+   */
+  public void requireAvailable(Map<Long, StockLevel> levels, Map<Variant, BigDecimal> requested) {
+    StringBuilder shortages = new StringBuilder();
+    requested.forEach(
+        (variant, quantity) -> {
+          StockLevel level = levels.get(variant.id());
+          if (level != null
+              && !variant.backorderAllowed()
+              && level.quantityOnHand().compareTo(quantity) < 0) {
+            if (shortages.length() > 0) {
+              shortages.append("; ");
+            }
+            shortages
+                .append(variant.sku())
+                .append(": requested ")
+                .append(quantity.stripTrailingZeros().toPlainString())
+                .append(", on hand ")
+                .append(level.quantityOnHand().stripTrailingZeros().toPlainString());
+          }
+        });
+    if (shortages.length() > 0) {
+      throw new BusinessRuleViolation(ErrorCode.INSUFFICIENT_STOCK, shortages.toString());
+    }
+  }
+
+  /**
+   * Takes {@code quantity} out at the moving-average cost. The movement's value is quantity × cost
+   * rounded half-up to the currency scale; an issue that empties the stock takes the whole
+   * remaining value, so no rounding residue stays in Inventory.
+   *
+   * @return the movement written (its value is what the journal credits to Inventory)
+   */
+  public StockMovement issue(
+      StockLevel level,
+      Variant variant,
+      StockMovement.Type type,
+      BigDecimal quantity,
+      String documentType,
+      String documentNumber,
+      LocalDate postingDate) {
+    BigDecimal unitCost = level.averageUnitCost();
+    BigDecimal value =
+        Money.of(quantity.multiply(unitCost), variant.currency(), RoundingMode.HALF_UP).amount();
+    if (level.quantityOnHand().compareTo(quantity) == 0) {
+      value = level.inventoryValue();
+    }
+    level.issue(quantity, value);
+    StockMovement movement =
+        new StockMovement(
+            variant,
+            type,
+            quantity.negate(),
+            unitCost,
+            value.negate(),
+            variant.currency().getCurrencyCode(),
+            documentType,
+            documentNumber,
+            postingDate);
+    em.persist(movement);
+    return movement;
+  }
+
+  /**
+   * Takes {@code quantity} in at {@code unitCost}; updates the moving-average cost.
+   *
+   * @param quantity positive, at most 4 decimals
+   * @param unitCost cost per unit, at most 6 decimals
+   */
+  public StockMovement receive(
+      StockLevel level,
+      Variant variant,
+      BigDecimal quantity,
+      BigDecimal unitCost,
+      String documentType,
+      String documentNumber,
+      LocalDate postingDate) {
+    BigDecimal value =
+        Money.of(quantity.multiply(unitCost), variant.currency(), RoundingMode.HALF_UP).amount();
+    level.receive(quantity, value, unitCost);
+    StockMovement movement =
+        new StockMovement(
+            variant,
+            StockMovement.Type.RECEIPT,
+            quantity,
+            unitCost,
+            value,
+            variant.currency().getCurrencyCode(),
+            documentType,
+            documentNumber,
+            postingDate);
+    em.persist(movement);
+    return movement;
+  }
+}

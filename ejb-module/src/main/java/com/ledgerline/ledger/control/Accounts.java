@@ -1,0 +1,21 @@
+package com.ledgerline.ledger.control;
+
+/**
+ * The default chart's account codes used by the posting rules (DESIGN.md 5). Migration {@code
+ * V0001} creates these accounts.
+ */
+public final class Accounts {
+  public static final String CASH = "1000";
+  public static final String BANK = "1010";
+  public static final String CARD_CLEARING = "1020";
+  public static final String ACCOUNTS_RECEIVABLE = "1100";
+  public static final String INVENTORY = "1200";
+  public static final String GOODS_RECEIVED_NOT_INVOICED = "2000";
+  public static final String OUTPUT_TAX_PAYABLE = "2100";
+  public static final String OPENING_BALANCE_EQUITY = "3000";
+  public static final String SALES_REVENUE = "4000";
+  public static final String SALES_REVENUE_SERVICES = "4010";
+  public static final String COST_OF_GOODS_SOLD = "5000";
+
+  private Accounts() {}
+}

@@ -1,0 +1,53 @@
+package com.ledgerline.platform.rest;
+
+import com.ledgerline.shared.BusinessRuleViolation;
+import jakarta.ejb.EJBException;
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Answers a broken business rule with an RFC 9457 problem document: {@code type} ends in the stable
+ * code, {@code code} carries it alone, {@code detail} says what was wrong. The status comes from
+ * the code (4xx for the client's mistakes).
+ */
+@Provider
+public class Problems implements ExceptionMapper<BusinessRuleViolation> {
+  public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+
+  @Override
+  public Response toResponse(BusinessRuleViolation violation) {
+    return problem(violation.code().httpStatus(), violation.code().name(), violation.detail());
+  }
+
+  static Response problem(int status, String code, String detail) {
+    return Response.status(status)
+        .type(PROBLEM_JSON)
+        .entity(
+            Json.createObjectBuilder()
+                .add("type", "urn:ledgerline:problem:" + code)
+                .add("title", code.replace('_', ' ').toLowerCase())
+                .add("status", status)
+                .add("code", code)
+                .add("detail", detail)
+                .build()
+                .toString())
+        .build();
+  }
+
+  /** An EJB wraps a violation thrown below a boundary in some paths; unwrap it. */
+  @Provider
+  public static class Unwrapping implements ExceptionMapper<EJBException> {
+    @Override
+    public Response toResponse(EJBException exception) {
+      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+        if (cause instanceof BusinessRuleViolation violation) {
+          return new Problems().toResponse(violation);
+        }
+      }
+      return problem(500, "INTERNAL_ERROR", "the request failed and nothing was written");
+    }
+  }
+}

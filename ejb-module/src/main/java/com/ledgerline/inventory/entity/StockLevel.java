@@ -6,7 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * A variant's running stock position: quantity on hand, inventory value and moving-average unit
@@ -31,7 +32,7 @@ public class StockLevel {
   private BigDecimal averageUnitCost;
 
   @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
+  private OffsetDateTime updatedAt;
 
   protected StockLevel() {}
 
@@ -40,7 +41,7 @@ public class StockLevel {
     this.quantityOnHand = BigDecimal.ZERO.setScale(4);
     this.inventoryValue = BigDecimal.ZERO.setScale(4);
     this.averageUnitCost = BigDecimal.ZERO.setScale(6);
-    this.updatedAt = Instant.now();
+    this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
   }
 
   /**
@@ -57,14 +58,14 @@ public class StockLevel {
       averageUnitCost = inventoryValue.divide(newQuantity, 6, RoundingMode.HALF_UP);
     }
     quantityOnHand = newQuantity;
-    updatedAt = Instant.now();
+    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
   }
 
   /** Takes quantity out at the current average cost, with the already-rounded value. */
   public void issue(BigDecimal quantity, BigDecimal value) {
     quantityOnHand = quantityOnHand.subtract(quantity);
     inventoryValue = inventoryValue.subtract(value);
-    updatedAt = Instant.now();
+    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
   }
 
   public Long variantId() {

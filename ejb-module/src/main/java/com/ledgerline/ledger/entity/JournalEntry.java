@@ -11,8 +11,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,7 +62,7 @@ public class JournalEntry {
   private Long reversesId;
 
   @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+  private OffsetDateTime createdAt;
 
   @Column(name = "created_by", nullable = false)
   private String createdBy;
@@ -87,7 +88,7 @@ public class JournalEntry {
     this.documentNumber = documentNumber;
     this.description = description;
     this.createdBy = createdBy;
-    this.createdAt = Instant.now();
+    this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
   }
 
   /** Adds a line; amounts at the currency's scale, exactly one of them positive. */

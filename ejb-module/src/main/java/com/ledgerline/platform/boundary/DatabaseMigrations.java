@@ -27,7 +27,10 @@ public class DatabaseMigrations {
 
   private volatile String schemaVersion;
 
+  // A singleton's lifecycle callback takes its transaction attribute from the method, not the
+  // class: without this, Flyway would run inside a JTA transaction and could not commit.
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrate() {
     MigrateResult result =
         Flyway.configure(DatabaseMigrations.class.getClassLoader())

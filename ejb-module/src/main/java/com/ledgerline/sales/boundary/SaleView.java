@@ -1,8 +1,8 @@
 package com.ledgerline.sales.boundary;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -23,7 +23,7 @@ public record SaleView(
     BigDecimal total,
     String channel,
     String externalReference,
-    Instant createdAt,
+    OffsetDateTime createdAt,
     String createdBy,
     List<Line> lines,
     List<JournalEntryView> journalEntries,

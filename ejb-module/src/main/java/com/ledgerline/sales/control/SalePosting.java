@@ -26,6 +26,7 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -152,10 +153,12 @@ public final class SalePosting {
             postingDate.plusDays(customer.paymentTermsDays()),
             channel,
             command.externalReference(),
-            Optional.ofNullable(command.capturedAt()).orElseGet(Instant::now),
+            Optional.ofNullable(command.capturedAt())
+                .orElseGet(Instant::now)
+                .atOffset(ZoneOffset.UTC),
             user);
 
-    Journal.Draft draft = new Journal.Draft();
+    Journal.Draft draft = new Journal.Draft().debit(Accounts.ACCOUNTS_RECEIVABLE, gross.amount());
     for (int i = 0; i < variants.size(); i++) {
       Variant variant = variants.get(i);
       PostSale.Line line = command.lines().get(i);
@@ -190,7 +193,6 @@ public final class SalePosting {
       draft.credit(variant.revenueAccount(), nets.get(i).amount());
       draft.credit(Accounts.OUTPUT_TAX_PAYABLE, taxes.get(i).amount());
     }
-    draft.debit(Accounts.ACCOUNTS_RECEIVABLE, gross.amount());
     em.persist(sale);
 
     JournalEntry entry =

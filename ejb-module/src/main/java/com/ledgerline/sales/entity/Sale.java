@@ -16,8 +16,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
@@ -90,10 +91,10 @@ public class Sale {
   private String externalReference;
 
   @Column(name = "captured_at")
-  private Instant capturedAt;
+  private OffsetDateTime capturedAt;
 
   @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+  private OffsetDateTime createdAt;
 
   @Column(name = "created_by", nullable = false)
   private String createdBy;
@@ -114,7 +115,7 @@ public class Sale {
       LocalDate dueDate,
       String channel,
       String externalReference,
-      Instant capturedAt,
+      OffsetDateTime capturedAt,
       String createdBy) {
     this.saleNumber = saleNumber;
     this.status = SaleStatus.POSTED;
@@ -128,7 +129,7 @@ public class Sale {
     this.externalReference = externalReference;
     this.capturedAt = capturedAt;
     this.createdBy = createdBy;
-    this.createdAt = Instant.now();
+    this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     this.subtotal = BigDecimal.ZERO;
     this.taxTotal = BigDecimal.ZERO;
     this.total = BigDecimal.ZERO;
@@ -200,11 +201,11 @@ public class Sale {
     return externalReference;
   }
 
-  public Instant capturedAt() {
+  public OffsetDateTime capturedAt() {
     return capturedAt;
   }
 
-  public Instant createdAt() {
+  public OffsetDateTime createdAt() {
     return createdAt;
   }
 

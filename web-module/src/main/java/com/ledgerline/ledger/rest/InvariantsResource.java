@@ -1,0 +1,24 @@
+package com.ledgerline.ledger.rest;
+
+import com.ledgerline.ledger.boundary.InvariantChecks;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * {@code /api/checks/invariants}: the ledger's invariants (DESIGN.md 7) with the number of rows
+ * that break each; all zero means the books hold together.
+ */
+@Path("checks/invariants")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvariantsResource {
+  @EJB private InvariantChecks checks;
+
+  @GET
+  public List<InvariantChecks.Result> run() {
+    return checks.run();
+  }
+}

@@ -221,14 +221,12 @@ class PlatformIT {
     // sent: the two-phase commit must take the message back too.
     TestDatabase.execute(
         "create or replace function it_refuse_at_commit() returns trigger language plpgsql as $$"
-            + " begin raise exception 'IT_REFUSED_AT_COMMIT'; end $$");
+            + " begin if NEW.customer_id = (select id from cus_customer where customer_number = '"
+            + doomed.customer()
+            + "') then raise exception 'IT_REFUSED_AT_COMMIT'; end if; return null; end $$");
     TestDatabase.execute(
         "create constraint trigger it_refuse_customer after insert on ar_customer_ledger_entry"
-            + " deferrable initially deferred for each row when (NEW.customer_id = (select id"
-            + " from cus_customer where customer_number = '"
-            + doomed.customer()
-            + "'))"
-            + " execute function it_refuse_at_commit()");
+            + " deferrable initially deferred for each row execute function it_refuse_at_commit()");
     try (Broker broker = new Broker()) {
       MessageConsumer events = broker.subscribeToEvents();
 

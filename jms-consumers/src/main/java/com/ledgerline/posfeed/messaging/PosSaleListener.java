@@ -21,7 +21,9 @@ import jakarta.json.bind.JsonbBuilder;
  */
 @MessageDriven(
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+      @ActivationConfigProperty(
+          propertyName = "resourceAdapter",
+          propertyValue = "${MPCONFIG=ledgerline.resource.adapter}"),
       @ActivationConfigProperty(
           propertyName = "destinationType",
           propertyValue = "jakarta.jms.Queue"),

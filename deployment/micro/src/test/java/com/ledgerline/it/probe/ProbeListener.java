@@ -19,7 +19,9 @@ import jakarta.jms.TextMessage;
  */
 @MessageDriven(
     activationConfig = {
-      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+      @ActivationConfigProperty(
+          propertyName = "resourceAdapter",
+          propertyValue = "${MPCONFIG=ledgerline.resource.adapter}"),
       @ActivationConfigProperty(
           propertyName = "destinationType",
           propertyValue = "jakarta.jms.Queue"),

@@ -23,7 +23,7 @@ public final class Broker implements AutoCloseable {
     connection =
         factory.createConnection(
             System.getProperty("ledgerline.jms.user", "ledgerline"),
-            System.getProperty("ledgerline.jms.password", "ledgerline"));
+            System.getProperty("ledgerline.jms.password", "ledgerline-dev"));
     session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     connection.start();
   }

@@ -23,7 +23,7 @@ public final class TestDatabase {
     return DriverManager.getConnection(
         url,
         System.getProperty("ledgerline.db.user", "ledgerline"),
-        System.getProperty("ledgerline.db.password", "ledgerline"));
+        System.getProperty("ledgerline.db.password", "ledgerline-dev"));
   }
 
   public static void execute(String sql) throws SQLException {

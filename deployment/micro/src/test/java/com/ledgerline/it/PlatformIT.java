@@ -15,11 +15,20 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -361,6 +370,70 @@ class PlatformIT {
       assertEquals(1, count("select count(*) from it_probe_attempt where probe = ?", passing));
       assertEquals(1, count("select count(*) from it_probe_effect where probe = ?", passing));
     }
+  }
+
+  @Test
+  void theFirstDayOfRealInvoicesPostsThroughTheSalePathAndARerunPostsNothing() throws Exception {
+    byte[] file = Files.readAllBytes(Path.of(System.getProperty("ledgerline.sample.data")));
+    // what the file itself says about 2010-12-01: its invoices and its cancellations (C...)
+    Set<String> invoices = new HashSet<>();
+    Set<String> cancellations = new HashSet<>();
+    try (BufferedReader rows =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(new ByteArrayInputStream(file)), StandardCharsets.UTF_8))) {
+      rows.lines()
+          .filter(row -> row.contains(",2010-12-01 "))
+          .map(row -> row.substring(0, row.indexOf(',')))
+          .forEach(
+              invoice -> {
+                invoices.add(invoice);
+                if (invoice.startsWith("C")) {
+                  cancellations.add(invoice);
+                }
+              });
+    }
+    assertEquals(143, invoices.size(), "the data set's README: 143 invoices on the first day");
+    String path = "api/imports/online-retail?from=2010-12-01&to=2010-12-01";
+
+    JsonObject first = api().postBytes(path, "application/gzip", file).json();
+
+    assertEquals(invoices.size(), first.getInt("invoicesRead"));
+    assertEquals(
+        first.getInt("invoicesRead"),
+        first.getInt("salesPosted")
+            + first.getInt("duplicates")
+            + first.getInt("invoicesNotPosted"),
+        "every invoice is posted, a duplicate, or recorded as not posted");
+    assertEquals(
+        first.getInt("linesRead"),
+        first.getInt("linesPosted")
+            + first.getInt("duplicateLines")
+            + first.getInt("linesNotPosted"),
+        "every line is accounted for");
+    assertEquals(
+        cancellations.size(),
+        first.getJsonObject("notPostedByCode").getInt("CANCELLATION_NOT_SUPPORTED_YET"));
+    assertTrue(first.getInt("salesPosted") > 0, first.toString());
+    assertEquals(
+        first.getInt("salesPosted"),
+        count("select count(*) from sal_sale where channel = 'online-retail'"));
+    assertEquals(
+        first.getInt("linesNotPosted"),
+        count(
+            "select coalesce(sum(line_count), 0) from imp_import_issue where import_run_id = ?",
+            first.getJsonNumber("runId").longValue()),
+        "each line not posted has its recorded reason");
+    assertInvariantsHold();
+
+    JsonObject again = api().postBytes(path, "application/gzip", file).json();
+
+    assertEquals(0, again.getInt("salesPosted"), again.toString());
+    assertEquals(first.getInt("salesPosted"), again.getInt("duplicates"));
+    assertEquals(
+        first.getInt("salesPosted"),
+        count("select count(*) from sal_sale where channel = 'online-retail'"));
+    assertInvariantsHold();
   }
 
   @Test

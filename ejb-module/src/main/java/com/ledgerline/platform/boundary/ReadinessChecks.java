@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import java.sql.Connection;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -21,9 +23,6 @@ import org.eclipse.microprofile.health.Readiness;
 public class ReadinessChecks {
   @Resource(lookup = "jdbc/ledgerline")
   private DataSource dataSource;
-
-  @Resource(lookup = JmsOutboundEvents.CONNECTION_FACTORY)
-  private ConnectionFactory connectionFactory;
 
   @Inject private DatabaseMigrations migrations;
 
@@ -50,10 +49,14 @@ public class ReadinessChecks {
   @Readiness
   HealthCheck broker() {
     return () -> {
-      try (JMSContext context = connectionFactory.createContext()) {
+      // Looked up when the check runs, not injected: inside the EAR the connection factory is
+      // created only after the embedded adapter is deployed, so it does not exist at deploy time.
+      try (JMSContext context =
+          InitialContext.<ConnectionFactory>doLookup(JmsOutboundEvents.CONNECTION_FACTORY)
+              .createContext()) {
         context.createTopic("ledgerline.events");
         return HealthCheckResponse.named("message-broker").up().build();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | NamingException e) {
         return HealthCheckResponse.named("message-broker")
             .down()
             .withData("error", String.valueOf(e.getMessage()))

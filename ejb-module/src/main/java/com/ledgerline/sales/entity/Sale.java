@@ -1,6 +1,7 @@
 package com.ledgerline.sales.entity;
 
 import com.ledgerline.customers.entity.Customer;
+import com.ledgerline.shared.Money;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -181,16 +182,19 @@ public class Sale {
     return dueDate;
   }
 
+  /** At the currency's minor-unit scale. */
   public BigDecimal subtotal() {
-    return subtotal;
+    return subtotal.setScale(Money.scaleOf(currency()));
   }
 
+  /** At the currency's minor-unit scale. */
   public BigDecimal taxTotal() {
-    return taxTotal;
+    return taxTotal.setScale(Money.scaleOf(currency()));
   }
 
+  /** At the currency's minor-unit scale. */
   public BigDecimal total() {
-    return total;
+    return total.setScale(Money.scaleOf(currency()));
   }
 
   public String channel() {

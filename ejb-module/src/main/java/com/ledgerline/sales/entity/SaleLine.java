@@ -1,6 +1,7 @@
 package com.ledgerline.sales.entity;
 
 import com.ledgerline.catalog.entity.Variant;
+import com.ledgerline.shared.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -129,8 +130,9 @@ public class SaleLine {
     return unitPrice;
   }
 
+  /** At the currency's minor-unit scale. */
   public BigDecimal netAmount() {
-    return netAmount;
+    return netAmount.setScale(Money.scaleOf(sale.currency()));
   }
 
   public String taxCategoryCode() {
@@ -141,15 +143,17 @@ public class SaleLine {
     return taxRatePercent;
   }
 
+  /** At the currency's minor-unit scale. */
   public BigDecimal taxAmount() {
-    return taxAmount;
+    return taxAmount.setScale(Money.scaleOf(sale.currency()));
   }
 
   public BigDecimal unitCost() {
     return unitCost;
   }
 
+  /** At the currency's minor-unit scale; null for services. */
   public BigDecimal costAmount() {
-    return costAmount;
+    return costAmount == null ? null : costAmount.setScale(Money.scaleOf(sale.currency()));
   }
 }

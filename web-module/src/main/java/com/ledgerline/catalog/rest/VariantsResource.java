@@ -2,6 +2,7 @@ package com.ledgerline.catalog.rest;
 
 import com.ledgerline.catalog.boundary.Catalog;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 
 /** {@code /api/variants}: define a sellable variant (minimal catalog until the core issue). */
+@RequestScoped
 @Path("variants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package com.ledgerline.customers.rest;
 
 import com.ledgerline.customers.boundary.Customers;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /** {@code /api/customers}: register a customer (minimal master data until the core issue). */
+@RequestScoped
 @Path("customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

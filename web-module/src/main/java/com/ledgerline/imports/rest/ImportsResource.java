@@ -7,6 +7,7 @@ import com.ledgerline.imports.boundary.OnlineRetailImport;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,7 @@ import java.util.List;
  *       recorded ({@link ImportIssueView}); 404 for an unknown run.
  * </ul>
  */
+@RequestScoped
 @Path("imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportsResource {

@@ -4,6 +4,7 @@ import com.ledgerline.inventory.boundary.Inventory;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** {@code /api/stock}: receive stock at a unit cost, read a variant's stock position. */
+@RequestScoped
 @Path("stock")
 @Produces(MediaType.APPLICATION_JSON)
 public class StockReceiptsResource {

@@ -2,6 +2,7 @@ package com.ledgerline.ledger.rest;
 
 import com.ledgerline.ledger.boundary.InvariantChecks;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import java.util.List;
  * {@code /api/checks/invariants}: the ledger's invariants (DESIGN.md 7) with the number of rows
  * that break each; all zero means the books hold together.
  */
+@RequestScoped
 @Path("checks/invariants")
 @Produces(MediaType.APPLICATION_JSON)
 public class InvariantsResource {

@@ -7,6 +7,7 @@ import com.ledgerline.sales.boundary.Sales;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import java.util.List;
  * {@code /api/sales}: post a sale (201 with the posted sale and its journal entry; 200 with the
  * first result when the same channel transaction id is sent again), list sales, read one.
  */
+@RequestScoped
 @Path("sales")
 @Produces(MediaType.APPLICATION_JSON)
 public class SalesResource {

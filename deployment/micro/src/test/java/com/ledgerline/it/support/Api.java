@@ -44,6 +44,16 @@ public final class Api {
             .build());
   }
 
+  public Reply postBytes(String path, String contentType, byte[] body)
+      throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", contentType)
+            .timeout(Duration.ofMinutes(10))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
   public Reply get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
   }

@@ -1,0 +1,5 @@
+/**
+ * Catalog: products and their variants (SKUs), tax category, list price, whether stock is tracked
+ * and backorders allowed. Owns {@code cat_*}. Never moves stock or posts to the ledger.
+ */
+package com.ledgerline.catalog;

@@ -3,18 +3,12 @@ package com.ledgerline.harness;
 import com.ledgerline.catalog.entity.Product;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.customers.entity.Customer;
-import com.ledgerline.inventory.boundary.Inventory;
 import com.ledgerline.inventory.control.StockKeeping;
-import com.ledgerline.inventory.entity.StockLevel;
-import com.ledgerline.inventory.entity.StockMovement;
 import com.ledgerline.ledger.control.Accounts;
-import com.ledgerline.ledger.control.Journal;
-import com.ledgerline.shared.DocumentNumbers;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.List;
 
 /**
  * Customers, variants and stock for harness scenarios, written inside the caller's transaction the
@@ -64,32 +58,14 @@ public final class ReferenceData {
   }
 
   /**
-   * Receives purchased stock as {@code Inventory.receive(..., PURCHASE)} does: locks the stock
-   * level, numbers a goods receipt, writes the movement and posts Dr Inventory / Cr Goods received
-   * not invoiced. The boundary itself needs an EJB {@code SessionContext} for the user.
+   * Receives purchased stock exactly as {@code Inventory.receive(..., PURCHASE)} does, through the
+   * same control method, without the boundary's EJB context.
    *
    * @return the receipt's document number ({@code GRN-…})
    */
   public String receive(
       Variant variant, BigDecimal quantity, BigDecimal unitCost, LocalDate date, String user) {
-    StockKeeping stock = new StockKeeping(em);
-    StockLevel level = stock.lock(List.of(variant)).get(variant.id());
-    DocumentNumbers numbers = new DocumentNumbers(em);
-    String receiptNumber = numbers.next(DocumentNumbers.STOCK_RECEIPT);
-    StockMovement movement =
-        stock.receive(
-            level, variant, quantity, unitCost, Inventory.DOCUMENT_TYPE, receiptNumber, date);
-    new Journal(em, numbers)
-        .post(
-            new Journal.Draft()
-                .debit(Accounts.INVENTORY, movement.value())
-                .credit(Accounts.GOODS_RECEIVED_NOT_INVOICED, movement.value()),
-            date,
-            variant.currency().getCurrencyCode(),
-            Inventory.DOCUMENT_TYPE,
-            receiptNumber,
-            "Stock receipt " + receiptNumber + " of " + variant.sku(),
-            user);
-    return receiptNumber;
+    return new StockKeeping(em)
+        .postReceipt(variant, quantity, unitCost, date, Accounts.GOODS_RECEIVED_NOT_INVOICED, user);
   }
 }

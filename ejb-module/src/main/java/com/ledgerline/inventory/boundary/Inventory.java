@@ -3,11 +3,8 @@ package com.ledgerline.inventory.boundary;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.inventory.control.StockKeeping;
 import com.ledgerline.inventory.entity.StockLevel;
-import com.ledgerline.inventory.entity.StockMovement;
 import com.ledgerline.ledger.control.Accounts;
-import com.ledgerline.ledger.control.Journal;
 import com.ledgerline.shared.BusinessRuleViolation;
-import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -18,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,7 +24,7 @@ import java.util.Optional;
  */
 @Stateless
 public class Inventory {
-  public static final String DOCUMENT_TYPE = "STOCK_RECEIPT";
+  public static final String DOCUMENT_TYPE = StockKeeping.RECEIPT_DOCUMENT_TYPE;
 
   /** Why stock arrived: decides the account credited. */
   public enum ReceiptKind {
@@ -79,25 +75,14 @@ public class Inventory {
       throw new BusinessRuleViolation(
           ErrorCode.INVALID_AMOUNT, "unit cost must be ≥ 0 with at most 6 decimals");
     }
-    StockKeeping stock = new StockKeeping(em);
-    StockLevel level = stock.lock(List.of(variant)).get(variant.id());
-    DocumentNumbers numbers = new DocumentNumbers(em);
-    String receiptNumber = numbers.next(DocumentNumbers.STOCK_RECEIPT);
-    StockMovement movement =
-        stock.receive(
-            level, variant, quantity, unitCost, DOCUMENT_TYPE, receiptNumber, postingDate);
-    new Journal(em, numbers)
-        .post(
-            new Journal.Draft()
-                .debit(Accounts.INVENTORY, movement.value())
-                .credit(kind.creditAccount, movement.value()),
+    return new StockKeeping(em)
+        .postReceipt(
+            variant,
+            quantity,
+            unitCost,
             postingDate,
-            variant.currency().getCurrencyCode(),
-            DOCUMENT_TYPE,
-            receiptNumber,
-            "Stock receipt " + receiptNumber + " of " + sku,
+            kind.creditAccount,
             session.getCallerPrincipal().getName());
-    return receiptNumber;
   }
 
   /** The running stock position of a variant, if it ever moved. */

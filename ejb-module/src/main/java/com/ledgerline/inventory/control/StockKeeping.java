@@ -3,7 +3,10 @@ package com.ledgerline.inventory.control;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.inventory.entity.StockLevel;
 import com.ledgerline.inventory.entity.StockMovement;
+import com.ledgerline.ledger.control.Accounts;
+import com.ledgerline.ledger.control.Journal;
 import com.ledgerline.shared.BusinessRuleViolation;
+import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Money;
 import jakarta.persistence.EntityManager;
@@ -14,6 +17,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +26,9 @@ import java.util.Map;
  * INSUFFICIENT_STOCK} unless the variant allows backorders.
  */
 public final class StockKeeping {
+  /** The document type of stock receipts ({@code GRN-…} numbers). */
+  public static final String RECEIPT_DOCUMENT_TYPE = "STOCK_RECEIPT";
+
   private final EntityManager em;
 
   public StockKeeping(EntityManager em) {
@@ -153,5 +160,42 @@ public final class StockKeeping {
             postingDate);
     em.persist(movement);
     return movement;
+  }
+
+  /**
+   * Posts a goods receipt in the caller's transaction: locks the variant's stock level, takes the
+   * next {@code GRN-} number, writes the receipt movement and posts Dr Inventory / Cr {@code
+   * creditAccount} for its value (DESIGN.md 5, "stock receipt"). The caller has validated the
+   * variant is stock-tracked, the quantity positive (4 decimals) and the cost ≥ 0 (6 decimals).
+   *
+   * @param creditAccount Goods received not invoiced for purchases, Opening balance equity for
+   *     opening stock
+   * @return the receipt's document number
+   */
+  public String postReceipt(
+      Variant variant,
+      BigDecimal quantity,
+      BigDecimal unitCost,
+      LocalDate postingDate,
+      String creditAccount,
+      String user) {
+    StockLevel level = lock(List.of(variant)).get(variant.id());
+    DocumentNumbers numbers = new DocumentNumbers(em);
+    String receiptNumber = numbers.next(DocumentNumbers.STOCK_RECEIPT);
+    StockMovement movement =
+        receive(
+            level, variant, quantity, unitCost, RECEIPT_DOCUMENT_TYPE, receiptNumber, postingDate);
+    new Journal(em, numbers)
+        .post(
+            new Journal.Draft()
+                .debit(Accounts.INVENTORY, movement.value())
+                .credit(creditAccount, movement.value()),
+            postingDate,
+            variant.currency().getCurrencyCode(),
+            RECEIPT_DOCUMENT_TYPE,
+            receiptNumber,
+            "Stock receipt " + receiptNumber + " of " + variant.sku(),
+            user);
+    return receiptNumber;
   }
 }

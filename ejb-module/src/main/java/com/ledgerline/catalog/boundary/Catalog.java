@@ -5,6 +5,7 @@ import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.ledger.control.Accounts;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
+import com.ledgerline.shared.Quantities;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,12 +35,7 @@ public class Catalog {
     if (find(sku).isPresent()) {
       throw new BusinessRuleViolation(ErrorCode.ALREADY_EXISTS, "SKU " + sku + " exists already");
     }
-    if (sellingPrice == null
-        || sellingPrice.signum() < 0
-        || sellingPrice.stripTrailingZeros().scale() > 6) {
-      throw new BusinessRuleViolation(
-          ErrorCode.INVALID_AMOUNT, "selling price must be ≥ 0 with at most 6 decimals");
-    }
+    Quantities.requireUnitAmount(sellingPrice, "selling price");
     Product product = new Product(sku, name, taxCategoryCode);
     em.persist(product);
     em.persist(

@@ -6,6 +6,7 @@ import com.ledgerline.inventory.entity.StockLevel;
 import com.ledgerline.ledger.control.Accounts;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
+import com.ledgerline.shared.Quantities;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -67,14 +68,8 @@ public class Inventory {
       throw new BusinessRuleViolation(
           ErrorCode.INVALID_REQUEST, "SKU " + sku + " is a service and holds no stock");
     }
-    if (quantity == null || quantity.signum() <= 0 || quantity.stripTrailingZeros().scale() > 4) {
-      throw new BusinessRuleViolation(
-          ErrorCode.INVALID_QUANTITY, "receipt quantity must be positive with at most 4 decimals");
-    }
-    if (unitCost == null || unitCost.signum() < 0 || unitCost.stripTrailingZeros().scale() > 6) {
-      throw new BusinessRuleViolation(
-          ErrorCode.INVALID_AMOUNT, "unit cost must be ≥ 0 with at most 6 decimals");
-    }
+    Quantities.requireQuantity(quantity, "receipt quantity");
+    Quantities.requireUnitAmount(unitCost, "unit cost");
     return new StockKeeping(em)
         .postReceipt(
             variant,

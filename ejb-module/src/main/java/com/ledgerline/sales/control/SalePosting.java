@@ -17,6 +17,7 @@ import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Money;
+import com.ledgerline.shared.Quantities;
 import com.ledgerline.tax.control.TaxCalculator;
 import com.ledgerline.tax.entity.TaxJurisdiction;
 import com.ledgerline.tax.entity.TaxRate;
@@ -54,8 +55,6 @@ public final class SalePosting {
   public static final String DOCUMENT_TYPE = "SALE_INVOICE";
   public static final String DEFAULT_CHANNEL = "api";
   public static final String DEFAULT_JURISDICTION = "GB";
-  private static final int QUANTITY_SCALE = 4;
-  private static final int PRICE_SCALE = 6;
 
   private final EntityManager em;
   private final OutboundEvents events;
@@ -112,7 +111,7 @@ public final class SalePosting {
       Variant variant = variants.get(i);
       PostSale.Line line = command.lines().get(i);
       BigDecimal price = Optional.ofNullable(line.unitPrice()).orElse(variant.sellingPrice());
-      prices.add(price.setScale(PRICE_SCALE));
+      prices.add(price.setScale(Quantities.UNIT_AMOUNT_SCALE));
       nets.add(Money.of(line.quantity().multiply(price), currency, jurisdiction.roundingMode()));
       rates.add(rate(jurisdiction, variant.product().taxCategoryCode(), postingDate));
     }
@@ -182,7 +181,7 @@ public final class SalePosting {
           new SaleLine.Values(
               variant,
               Optional.ofNullable(line.description()).orElse(variant.name()),
-              line.quantity().setScale(QUANTITY_SCALE),
+              line.quantity().setScale(Quantities.QUANTITY_SCALE),
               prices.get(i),
               nets.get(i).amount(),
               variant.product().taxCategoryCode(),
@@ -232,31 +231,9 @@ public final class SalePosting {
       if (line == null || blank(line.sku())) {
         throw new BusinessRuleViolation(ErrorCode.INVALID_REQUEST, where + "sku is required");
       }
-      if (line.quantity() == null || line.quantity().signum() <= 0) {
-        throw new BusinessRuleViolation(
-            ErrorCode.INVALID_QUANTITY,
-            where + "quantity must be positive, was " + line.quantity());
-      }
-      if (line.quantity().stripTrailingZeros().scale() > QUANTITY_SCALE) {
-        throw new BusinessRuleViolation(
-            ErrorCode.INVALID_QUANTITY,
-            where
-                + "quantity "
-                + line.quantity()
-                + " has more than "
-                + QUANTITY_SCALE
-                + " decimals");
-      }
-      if (line.unitPrice() != null
-          && (line.unitPrice().signum() < 0
-              || line.unitPrice().stripTrailingZeros().scale() > PRICE_SCALE)) {
-        throw new BusinessRuleViolation(
-            ErrorCode.INVALID_AMOUNT,
-            where
-                + "unitPrice must be ≥ 0 with at most "
-                + PRICE_SCALE
-                + " decimals, was "
-                + line.unitPrice());
+      Quantities.requireQuantity(line.quantity(), where + "quantity");
+      if (line.unitPrice() != null) {
+        Quantities.requireUnitAmount(line.unitPrice(), where + "unitPrice");
       }
     }
   }

@@ -3,10 +3,14 @@ package com.ledgerline.sales.control;
 import com.ledgerline.inventory.entity.StockMovement;
 import com.ledgerline.ledger.entity.GlAccount;
 import com.ledgerline.ledger.entity.JournalEntry;
+import com.ledgerline.ledger.entity.JournalLine;
 import com.ledgerline.sales.boundary.SaleView;
 import com.ledgerline.sales.entity.Sale;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads a sale together with the journal entries and stock movements its number posted. */
 public final class SaleViews {
@@ -33,13 +37,14 @@ public final class SaleViews {
                         l.unitCost(),
                         l.costAmount()))
             .toList();
-    List<SaleView.JournalEntryView> entries =
-        em
-            .createNamedQuery(JournalEntry.BY_DOCUMENT, JournalEntry.class)
+    List<JournalEntry> journalEntries =
+        em.createNamedQuery(JournalEntry.BY_DOCUMENT, JournalEntry.class)
             .setParameter("type", SalePosting.DOCUMENT_TYPE)
             .setParameter("number", sale.saleNumber())
-            .getResultList()
-            .stream()
+            .getResultList();
+    Map<String, String> accountNames = accountNames(journalEntries);
+    List<SaleView.JournalEntryView> entries =
+        journalEntries.stream()
             .map(
                 e ->
                     new SaleView.JournalEntryView(
@@ -52,7 +57,7 @@ public final class SaleViews {
                                     new SaleView.JournalLineView(
                                         jl.lineNumber(),
                                         jl.accountCode(),
-                                        em.find(GlAccount.class, jl.accountCode()).name(),
+                                        accountNames.get(jl.accountCode()),
                                         jl.debit(),
                                         jl.credit()))
                             .toList()))
@@ -60,8 +65,8 @@ public final class SaleViews {
     List<SaleView.StockMovementView> movements =
         em
             .createQuery(
-                "select m from StockMovement m where m.documentType = :type and m.documentNumber ="
-                    + " :number order by m.id",
+                "select m from StockMovement m join fetch m.variant where m.documentType = :type and"
+                    + " m.documentNumber = :number order by m.id",
                 StockMovement.class)
             .setParameter("type", SalePosting.DOCUMENT_TYPE)
             .setParameter("number", sale.saleNumber())
@@ -92,5 +97,21 @@ public final class SaleViews {
         entries,
         movements,
         false);
+  }
+
+  /** The names of the accounts the entries touch, in one query. */
+  private Map<String, String> accountNames(List<JournalEntry> entries) {
+    Set<String> codes =
+        entries.stream()
+            .flatMap(e -> e.lines().stream())
+            .map(JournalLine::accountCode)
+            .collect(Collectors.toSet());
+    if (codes.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery("select a from GlAccount a where a.code in :codes", GlAccount.class)
+        .setParameter("codes", codes)
+        .getResultStream()
+        .collect(Collectors.toMap(GlAccount::code, GlAccount::name));
   }
 }

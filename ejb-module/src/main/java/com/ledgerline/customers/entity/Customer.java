@@ -9,7 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Optional;
 
 /**
  * A customer who buys on account. Identified to people by the customer number. Never hard-deleted
@@ -53,6 +55,10 @@ public class Customer {
   @Column(nullable = false)
   private Status status = Status.ACTIVE;
 
+  /** In the customer's currency, scale 4; null means no limit. */
+  @Column(name = "credit_limit")
+  private BigDecimal creditLimit;
+
   protected Customer() {}
 
   public Customer(
@@ -91,5 +97,10 @@ public class Customer {
 
   public Status status() {
     return status;
+  }
+
+  /** The credit limit in the customer's currency; empty means no limit. */
+  public Optional<BigDecimal> creditLimit() {
+    return Optional.ofNullable(creditLimit);
   }
 }

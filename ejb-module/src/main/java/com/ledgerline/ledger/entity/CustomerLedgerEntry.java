@@ -65,6 +65,10 @@ public class CustomerLedgerEntry {
   @JoinColumn(name = "journal_entry_id")
   private JournalEntry journalEntry;
 
+  /** The invoice this entry belongs to (an invoice names itself): the open-item key. */
+  @Column(name = "applies_to_number")
+  private String appliesToNumber;
+
   protected CustomerLedgerEntry() {}
 
   public CustomerLedgerEntry(
@@ -76,7 +80,8 @@ public class CustomerLedgerEntry {
       String currency,
       LocalDate postingDate,
       LocalDate dueDate,
-      JournalEntry journalEntry) {
+      JournalEntry journalEntry,
+      String appliesToNumber) {
     this.customer = customer;
     this.entryType = entryType.name();
     this.documentType = documentType;
@@ -86,6 +91,32 @@ public class CustomerLedgerEntry {
     this.postingDate = postingDate;
     this.dueDate = dueDate;
     this.journalEntry = journalEntry;
+    this.appliesToNumber = appliesToNumber;
+  }
+
+  /** The invoice number this entry adjusts or settles; the entry's own number for an invoice. */
+  public String appliesToNumber() {
+    return appliesToNumber;
+  }
+
+  public String documentType() {
+    return documentType;
+  }
+
+  public LocalDate postingDate() {
+    return postingDate;
+  }
+
+  public String currency() {
+    return currency;
+  }
+
+  public Customer customer() {
+    return customer;
+  }
+
+  public JournalEntry journalEntry() {
+    return journalEntry;
   }
 
   public Type entryType() {

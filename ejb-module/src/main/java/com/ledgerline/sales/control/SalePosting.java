@@ -1,5 +1,6 @@
 package com.ledgerline.sales.control;
 
+import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.customers.entity.Customer;
 import com.ledgerline.inventory.control.StockKeeping;
@@ -61,6 +62,7 @@ public final class SalePosting {
   private final DocumentNumbers numbers;
   private final StockKeeping stock;
   private final Journal journal;
+  private final AuditTrail audit;
 
   public SalePosting(EntityManager em, OutboundEvents events) {
     this.em = em;
@@ -68,6 +70,7 @@ public final class SalePosting {
     this.numbers = new DocumentNumbers(em);
     this.stock = new StockKeeping(em);
     this.journal = new Journal(em, numbers);
+    this.audit = new AuditTrail(em);
   }
 
   /** What a posting produced; {@code duplicate} when the channel key had been posted before. */
@@ -213,7 +216,21 @@ public final class SalePosting {
             currency.getCurrencyCode(),
             postingDate,
             sale.dueDate(),
-            entry));
+            entry,
+            saleNumber));
+    audit.record(
+        user,
+        "sale.posted",
+        DOCUMENT_TYPE,
+        saleNumber,
+        null,
+        Json.createObjectBuilder()
+            .add("customerNumber", customer.customerNumber())
+            .add("total", gross.amount())
+            .add("currency", currency.getCurrencyCode())
+            .add("journalEntryNumber", entry == null ? "" : entry.entryNumber())
+            .build()
+            .toString());
     events.publish("sale.posted", customer.customerNumber(), salePostedEvent(sale, entry));
     return new Outcome(sale, false);
   }

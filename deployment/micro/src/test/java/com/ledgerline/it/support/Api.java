@@ -10,19 +10,41 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /** Calls the REST API the way curl or a client application would. */
 public final class Api {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI base;
+  private final String authorization;
 
   /**
    * @param deployment the deployment's base URL as Arquillian gives it
    */
   public Api(URL deployment) {
-    this.base = URI.create(deployment.toString().replaceAll("/?$", "/"));
+    this(URI.create(deployment.toString().replaceAll("/?$", "/")), null);
+  }
+
+  private Api(URI base, String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  /**
+   * The same client signed in as one of the test users: {@code cashier}, {@code cashier2}, {@code
+   * approver}, {@code approver2}, {@code finance}, {@code admin}, {@code auditor}. Their passwords
+   * are the system property {@code ledgerline.test.password} (the test command sets it and the
+   * server creates the users with it).
+   */
+  public Api as(String user) {
+    String password = System.getProperty("ledgerline.test.password", "ledgerline-test");
+    String token =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new Api(base, "Basic " + token);
   }
 
   /** A response: status, content type and body parsed as JSON (null when empty). */
@@ -63,7 +85,25 @@ public final class Api {
     return send(HttpRequest.newBuilder(base.resolve("/" + path)).GET().build());
   }
 
+  public Reply put(String path, String json) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public Reply delete(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(path)).DELETE().build());
+  }
+
   private Reply send(HttpRequest request) throws IOException, InterruptedException {
+    if (authorization != null) {
+      request =
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .header("Authorization", authorization)
+              .build();
+    }
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     return new Reply(
         response.statusCode(),

@@ -1,0 +1,6 @@
+/**
+ * The audit trail: who did what, when and why. Owns {@code aud_record}. Other components write
+ * through {@code control.AuditTrail} inside their own transaction; nothing ever updates or deletes
+ * a record.
+ */
+package com.ledgerline.audit;

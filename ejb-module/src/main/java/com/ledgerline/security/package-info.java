@@ -1,0 +1,2 @@
+/** Users, roles and authentication (Jakarta Security). Owns the role names in {@code Roles}. */
+package com.ledgerline.security;

@@ -27,3 +27,14 @@ CREATE INDEX ar_customer_ledger_open_item_idx ON ar_customer_ledger_entry (custo
 
 -- Credit limit in the customer's currency; null means no limit.
 ALTER TABLE cus_customer ADD COLUMN credit_limit numeric(19,4) CHECK (credit_limit IS NULL OR credit_limit >= 0);
+
+-- Accounting periods are calendar months. A month with no row is open; closing a month writes its
+-- row (status CLOSED), reopening sets it back to OPEN. Every journal entry checks its posting date.
+CREATE TABLE gl_accounting_period (
+    period_start  date         PRIMARY KEY CHECK (extract(day FROM period_start) = 1),
+    period_end    date         NOT NULL,
+    status        varchar(10)  NOT NULL CHECK (status IN ('OPEN', 'CLOSED')),
+    changed_at    timestamptz  NOT NULL DEFAULT now(),
+    changed_by    varchar(100) NOT NULL,
+    CHECK (period_end = (period_start + interval '1 month' - interval '1 day')::date)
+);

@@ -33,6 +33,12 @@ public enum ErrorCode {
   IDEMPOTENCY_KEY_REUSED(409),
   /** A customer, product or variant with this key exists already. */
   ALREADY_EXISTS(409),
+  /** The posting date falls in a closed accounting period. */
+  ACCOUNTING_PERIOD_CLOSED(409),
+  /**
+   * The caller is signed in but their role may not do this (or may not decide their own request).
+   */
+  NOT_ALLOWED(403),
   /** Debits and credits of a journal entry differ. */
   DEBITS_MUST_EQUAL_CREDITS(500);
 

@@ -60,7 +60,8 @@ public final class Journal {
    * Numbers and persists the entry.
    *
    * @return the persisted entry, or {@code null} when the draft holds no non-zero amount
-   * @throws BusinessRuleViolation {@code DEBITS_MUST_EQUAL_CREDITS} when the draft does not balance
+   * @throws BusinessRuleViolation {@code DEBITS_MUST_EQUAL_CREDITS} when the draft does not
+   *     balance; {@code ACCOUNTING_PERIOD_CLOSED} when the posting date is in a closed period
    */
   public JournalEntry post(
       Draft draft,
@@ -70,6 +71,7 @@ public final class Journal {
       String documentNumber,
       String description,
       String user) {
+    new AccountingPeriods(em).requireOpen(postingDate);
     if (draft.isEmpty()) {
       return null;
     }

@@ -13,7 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -38,22 +40,33 @@ class EarOnPayaraServerIT {
     }
   }
 
-  private Reply post(String path, String json) throws Exception {
+  /** HTTP Basic for a test user (the test command creates them all with one password). */
+  private static String basic(String user) {
+    String password = System.getProperty("ledgerline.test.password", "ledgerline-test");
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Reply post(String user, String path, String json) throws Exception {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", basic(user))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return new Reply(response.statusCode(), response.body());
   }
 
-  private Reply get(String path) throws Exception {
+  private Reply get(String user, String path) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+    if (user != null) {
+      request.header("Authorization", basic(user));
+    }
     HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(base.resolve(path)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     return new Reply(response.statusCode(), response.body());
   }
 
@@ -65,6 +78,7 @@ class EarOnPayaraServerIT {
     assertEquals(
         201,
         post(
+                "admin",
                 "api/customers",
                 "{\"customerNumber\":\""
                     + customer
@@ -74,6 +88,7 @@ class EarOnPayaraServerIT {
     assertEquals(
         201,
         post(
+                "admin",
                 "api/variants",
                 "{\"sku\":\""
                     + sku
@@ -83,6 +98,7 @@ class EarOnPayaraServerIT {
     assertEquals(
         201,
         post(
+                "admin",
                 "api/stock/receipts",
                 "{\"sku\":\""
                     + sku
@@ -90,29 +106,37 @@ class EarOnPayaraServerIT {
                     + "\"postingDate\":\"2010-11-30\"}")
             .status());
 
-    Reply posted =
-        post(
-            "api/sales",
-            "{\"customerNumber\":\""
-                + customer
-                + "\",\"postingDate\":\"2010-12-01\","
-                + "\"lines\":[{\"sku\":\""
-                + sku
-                + "\",\"quantity\":2}]}");
+    String sale =
+        "{\"customerNumber\":\""
+            + customer
+            + "\",\"postingDate\":\"2010-12-01\","
+            + "\"lines\":[{\"sku\":\""
+            + sku
+            + "\",\"quantity\":2}]}";
+    // roles hold in the EAR too: no credentials 401, an auditor may not sell (403), a cashier may
+    Reply anonymous = get(null, "api/sales?limit=1");
+    assertEquals(401, anonymous.status(), anonymous.body());
+    Reply auditor = post("auditor", "api/sales", sale);
+    assertEquals(403, auditor.status(), auditor.body());
+    assertEquals("NOT_ALLOWED", auditor.json().getString("code"));
+
+    Reply posted = post("cashier", "api/sales", sale);
 
     assertEquals(201, posted.status(), posted.body());
-    JsonObject sale = posted.json();
+    JsonObject postedSale = posted.json();
     // 2 x 3.39 at the list price = 6.78 net; UK VAT on 2010-12-01 is 17.5 %: 1.1865 -> 1.19
     assertEquals(
-        0, new BigDecimal("6.78").compareTo(sale.getJsonNumber("subtotal").bigDecimalValue()));
+        0,
+        new BigDecimal("6.78").compareTo(postedSale.getJsonNumber("subtotal").bigDecimalValue()));
     assertEquals(
-        0, new BigDecimal("1.19").compareTo(sale.getJsonNumber("taxTotal").bigDecimalValue()));
+        0,
+        new BigDecimal("1.19").compareTo(postedSale.getJsonNumber("taxTotal").bigDecimalValue()));
     assertEquals(
-        0, new BigDecimal("7.97").compareTo(sale.getJsonNumber("total").bigDecimalValue()));
+        0, new BigDecimal("7.97").compareTo(postedSale.getJsonNumber("total").bigDecimalValue()));
     BigDecimal debits = BigDecimal.ZERO;
     BigDecimal credits = BigDecimal.ZERO;
     for (JsonValue line :
-        sale.getJsonArray("journalEntries").getJsonObject(0).getJsonArray("lines")) {
+        postedSale.getJsonArray("journalEntries").getJsonObject(0).getJsonArray("lines")) {
       debits = debits.add(line.asJsonObject().getJsonNumber("debit").bigDecimalValue());
       credits = credits.add(line.asJsonObject().getJsonNumber("credit").bigDecimalValue());
     }
@@ -121,10 +145,13 @@ class EarOnPayaraServerIT {
     assertEquals(0, debits.compareTo(credits), "debits " + debits + " credits " + credits);
     assertEquals(
         customer,
-        get("api/sales/" + sale.getString("saleNumber")).json().getString("customerNumber"));
+        get("auditor", "api/sales/" + posted.json().getString("saleNumber"))
+            .json()
+            .getString("customerNumber"));
 
     Reply refused =
         post(
+            "cashier",
             "api/sales",
             "{\"customerNumber\":\""
                 + customer
@@ -134,10 +161,10 @@ class EarOnPayaraServerIT {
     assertEquals(409, refused.status(), refused.body());
     assertEquals("INSUFFICIENT_STOCK", refused.json().getString("code"));
 
-    for (JsonValue check : get("api/checks/invariants").structure().asJsonArray()) {
+    for (JsonValue check : get("auditor", "api/checks/invariants").structure().asJsonArray()) {
       assertEquals(0, check.asJsonObject().getInt("violations"), check.toString());
     }
-    Reply ready = get("health/ready");
+    Reply ready = get(null, "health/ready");
     assertEquals(200, ready.status(), ready.body());
     assertTrue(ready.body().contains("message-broker"), ready.body());
   }

@@ -13,6 +13,8 @@ public enum ErrorCode {
   UNKNOWN_VARIANT(404),
   /** The sale number is not known. */
   UNKNOWN_SALE(404),
+  /** The user name is not known. */
+  UNKNOWN_USER(404),
   /** The customer is archived or on hold and may not buy. */
   CUSTOMER_NOT_ACTIVE(409),
   /** No tax rate is in force for the jurisdiction, category and posting date. */
@@ -39,6 +41,8 @@ public enum ErrorCode {
    * The caller is signed in but their role may not do this (or may not decide their own request).
    */
   NOT_ALLOWED(403),
+  /** A new password is shorter than the password rules allow (12 characters). */
+  PASSWORD_TOO_SHORT(422),
   /** Debits and credits of a journal entry differ. */
   DEBITS_MUST_EQUAL_CREDITS(500);
 

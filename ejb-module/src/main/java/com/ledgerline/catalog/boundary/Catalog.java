@@ -3,9 +3,11 @@ package com.ledgerline.catalog.boundary;
 import com.ledgerline.catalog.entity.Product;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.ledger.control.Accounts;
+import com.ledgerline.security.Roles;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Quantities;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,7 +15,10 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Optional;
 
-/** The catalog: products and their variants (SKUs). Minimal for now: defining a variant. */
+/**
+ * The catalog: products and their variants (SKUs). Minimal for now: defining a variant.
+ * Administrators (and the system, for channel imports) maintain it; every role reads.
+ */
 @Stateless
 public class Catalog {
   @PersistenceContext private EntityManager em;
@@ -25,6 +30,7 @@ public class Catalog {
    * @param stockTracked false for services and fees (no stock, revenue to the services account)
    * @throws BusinessRuleViolation {@code ALREADY_EXISTS}, {@code INVALID_AMOUNT}
    */
+  @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
   public String defineVariant(
       String sku,
       String name,
@@ -50,6 +56,14 @@ public class Catalog {
     return sku;
   }
 
+  @RolesAllowed({
+    Roles.CASHIER,
+    Roles.APPROVER,
+    Roles.FINANCE,
+    Roles.ADMIN,
+    Roles.AUDITOR,
+    Roles.SYSTEM
+  })
   public Optional<Variant> find(String sku) {
     return em.createNamedQuery(Variant.BY_SKU, Variant.class)
         .setParameter("sku", sku)

@@ -4,6 +4,8 @@ import com.ledgerline.imports.control.OnlineRetailLoad;
 import com.ledgerline.imports.entity.ImportCounts;
 import com.ledgerline.imports.entity.ImportIssue;
 import com.ledgerline.imports.entity.ImportRun;
+import com.ledgerline.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,9 +19,10 @@ import java.util.Optional;
  * The record of import runs and their issues ({@code imp_import_run}, {@code imp_import_issue}).
  * Every write is its own transaction ({@code REQUIRES_NEW}), so what a run has done so far is
  * recorded even when a later step of the run fails, and no sale's rollback takes an issue row with
- * it.
+ * it. The import writes it as the system; administrators and auditors read it.
  */
 @Stateless
+@RolesAllowed(Roles.SYSTEM)
 public class ImportLog {
   /** Longest page of {@link #issues}. */
   public static final int MAX_LIMIT = 5000;
@@ -78,6 +81,7 @@ public class ImportLog {
    * @param limit issues to return, 1..{@value #MAX_LIMIT}
    * @return empty when there is no such run
    */
+  @RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.SYSTEM})
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<List<ImportIssueView>> issues(long runId, int offset, int limit) {
     if (em.find(ImportRun.class, runId) == null) {

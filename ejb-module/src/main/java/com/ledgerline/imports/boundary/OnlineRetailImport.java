@@ -12,8 +12,11 @@ import com.ledgerline.imports.entity.ImportCounts;
 import com.ledgerline.inventory.boundary.Inventory;
 import com.ledgerline.sales.boundary.PostSale;
 import com.ledgerline.sales.boundary.Sales;
+import com.ledgerline.security.Roles;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -36,8 +39,14 @@ import java.util.logging.Logger;
  * transaction, so every invoice posts or is refused on its own, and a run that stops half-way keeps
  * what it posted. Running it again over the same file and range posts nothing new: customers,
  * variants and opening stock that exist are kept, and every invoice answers as a duplicate.
+ *
+ * <p>Administrators start an import; the import then acts as the system ({@code @RunAs(SYSTEM)}),
+ * the identity every channel feed posts under, so the boundaries it calls need not let
+ * administrators sell.
  */
 @Stateless
+@RolesAllowed(Roles.ADMIN)
+@RunAs(Roles.SYSTEM)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OnlineRetailImport {
   /** The {@code imp_import_run.source} of these runs. */

@@ -4,10 +4,12 @@ import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.inventory.control.StockKeeping;
 import com.ledgerline.inventory.entity.StockLevel;
 import com.ledgerline.ledger.control.Accounts;
+import com.ledgerline.security.Roles;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Quantities;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -21,7 +23,8 @@ import java.util.Optional;
 /**
  * Stock receipts and stock positions. A receipt posts Dr Inventory / Cr the counter account (Goods
  * received not invoiced for purchases, Opening balance equity for opening stock) in the same
- * transaction as the movement.
+ * transaction as the movement. Administrators (and the system, for the ERP feed and imports)
+ * receive stock; every role reads stock positions.
  */
 @Stateless
 public class Inventory {
@@ -51,6 +54,7 @@ public class Inventory {
    * @throws BusinessRuleViolation {@code UNKNOWN_VARIANT}, {@code INVALID_QUANTITY}, {@code
    *     INVALID_AMOUNT}
    */
+  @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
   public String receive(
       String sku,
       BigDecimal quantity,
@@ -81,6 +85,14 @@ public class Inventory {
   }
 
   /** The running stock position of a variant, if it ever moved. */
+  @RolesAllowed({
+    Roles.CASHIER,
+    Roles.APPROVER,
+    Roles.FINANCE,
+    Roles.ADMIN,
+    Roles.AUDITOR,
+    Roles.SYSTEM
+  })
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<StockLevel> level(String sku) {
     return em.createQuery(

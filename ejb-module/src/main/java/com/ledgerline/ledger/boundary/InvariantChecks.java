@@ -1,6 +1,8 @@
 package com.ledgerline.ledger.boundary;
 
 import com.ledgerline.ledger.control.Accounts;
+import com.ledgerline.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,9 +15,10 @@ import java.util.List;
  * The ledger's invariants (DESIGN.md 7), checked against the database as it is. Each check is one
  * SQL query that counts violations and says what it compared, so the check is as fast as the
  * database and reads nothing into memory. Used after every test scenario, by {@code
- * deployment/ledgerline check} and over REST.
+ * deployment/ledgerline check} and over REST. Administrators, finance and auditors may run them.
  */
 @Stateless
+@RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.AUDITOR})
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class InvariantChecks {
 

@@ -2,6 +2,7 @@ package com.ledgerline.platform.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -51,7 +52,8 @@ public class DatabaseMigrations {
                 + " migrations applied now)");
   }
 
-  /** The schema version after start-up, e.g. {@code 6}. */
+  /** The schema version after start-up, e.g. {@code 6}. Open to all: readiness reports it. */
+  @PermitAll
   public String schemaVersion() {
     return schemaVersion;
   }

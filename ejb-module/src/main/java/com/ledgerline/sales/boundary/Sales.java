@@ -4,8 +4,10 @@ import com.ledgerline.platform.messaging.OutboundEvents;
 import com.ledgerline.sales.control.SalePosting;
 import com.ledgerline.sales.control.SaleViews;
 import com.ledgerline.sales.entity.Sale;
+import com.ledgerline.security.Roles;
 import com.ledgerline.shared.BusinessRuleViolation;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,6 +22,9 @@ import java.util.Optional;
  * The sales boundary: posting a sale is one container-managed JTA transaction over the ledger
  * database and the broker. The sale, its stock movements, its customer ledger entry, its journal
  * entry and its {@code sale.posted} event commit together or not at all.
+ *
+ * <p>Cashiers and finance sell; the system sells for channels (POS messages, imports). Every role
+ * reads.
  */
 @Stateless
 public class Sales {
@@ -33,6 +38,7 @@ public class Sales {
    *
    * @throws BusinessRuleViolation with the code of the rule broken; nothing is written
    */
+  @RolesAllowed({Roles.CASHIER, Roles.FINANCE, Roles.SYSTEM})
   public SaleView post(PostSale command) {
     SalePosting.Outcome outcome = new SalePosting(em, events).post(command, user());
     SaleView view = new SaleViews(em).of(outcome.sale());
@@ -40,6 +46,14 @@ public class Sales {
   }
 
   /** The sale with that number, with its journal entries and stock movements. */
+  @RolesAllowed({
+    Roles.CASHIER,
+    Roles.APPROVER,
+    Roles.FINANCE,
+    Roles.ADMIN,
+    Roles.AUDITOR,
+    Roles.SYSTEM
+  })
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<SaleView> find(String saleNumber) {
     return em.createNamedQuery(Sale.BY_NUMBER, Sale.class)
@@ -55,6 +69,14 @@ public class Sales {
    * @param offset rows to skip, ≥ 0
    * @param limit rows to return, 1..500
    */
+  @RolesAllowed({
+    Roles.CASHIER,
+    Roles.APPROVER,
+    Roles.FINANCE,
+    Roles.ADMIN,
+    Roles.AUDITOR,
+    Roles.SYSTEM
+  })
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<SaleSummary> list(int offset, int limit) {
     return em.createQuery(

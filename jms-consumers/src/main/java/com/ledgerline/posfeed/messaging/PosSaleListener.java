@@ -2,6 +2,9 @@ package com.ledgerline.posfeed.messaging;
 
 import com.ledgerline.sales.boundary.PostSale;
 import com.ledgerline.sales.boundary.Sales;
+import com.ledgerline.security.Roles;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -18,7 +21,12 @@ import jakarta.json.bind.JsonbBuilder;
  * acknowledgement. Thin by design: parse, hand to the boundary, let a failure roll back so the
  * broker redelivers it after a delay and finally dead-letters it. The versioned contract, schema
  * validation and recorded business rejections come with the channels work (TODO(#4)).
+ *
+ * <p>A message has no signed-in user: the bean posts as the system ({@code @RunAs(SYSTEM)}, caller
+ * {@code system} in the audit trail), the identity every channel feed uses.
  */
+@DeclareRoles(Roles.SYSTEM)
+@RunAs(Roles.SYSTEM)
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(

@@ -1,6 +1,8 @@
 package com.ledgerline.platform.rest;
 
 import com.ledgerline.shared.BusinessRuleViolation;
+import com.ledgerline.shared.ErrorCode;
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
@@ -37,6 +39,26 @@ public class Problems implements ExceptionMapper<BusinessRuleViolation> {
         .build();
   }
 
+  /**
+   * A signed-in caller whose roles the boundary's {@code @RolesAllowed} does not list: 403 {@code
+   * NOT_ALLOWED}. (Without credentials the web container answers 401 before any boundary runs.)
+   */
+  static Response notAllowed() {
+    return problem(
+        ErrorCode.NOT_ALLOWED.httpStatus(),
+        ErrorCode.NOT_ALLOWED.name(),
+        "your roles do not allow this");
+  }
+
+  /** The EJB container refused the caller's roles. */
+  @Provider
+  public static class AccessRefused implements ExceptionMapper<EJBAccessException> {
+    @Override
+    public Response toResponse(EJBAccessException exception) {
+      return notAllowed();
+    }
+  }
+
   /** An EJB wraps a violation thrown below a boundary in some paths; unwrap it. */
   @Provider
   public static class Unwrapping implements ExceptionMapper<EJBException> {
@@ -45,6 +67,9 @@ public class Problems implements ExceptionMapper<BusinessRuleViolation> {
       for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
         if (cause instanceof BusinessRuleViolation violation) {
           return new Problems().toResponse(violation);
+        }
+        if (cause instanceof EJBAccessException) {
+          return notAllowed();
         }
       }
       return problem(500, "INTERNAL_ERROR", "the request failed and nothing was written");

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,15 +41,24 @@ public final class Api {
    * server creates the users with it).
    */
   public Api as(String user) {
-    String password = System.getProperty("ledgerline.test.password", "ledgerline-test");
+    return as(user, System.getProperty("ledgerline.test.password", "ledgerline-test"));
+  }
+
+  /** The same client signed in with this user name and password (HTTP Basic). */
+  public Api as(String user, String password) {
     String token =
         Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new Api(base, "Basic " + token);
   }
 
-  /** A response: status, content type and body parsed as JSON (null when empty). */
-  public record Reply(int status, String contentType, String body) {
+  /** A response: status, content type, body (parsed as JSON on demand) and headers. */
+  public record Reply(int status, String contentType, String body, HttpHeaders headers) {
+    /** The first value of a response header, or "" when absent. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse("");
+    }
+
     public JsonObject json() {
       return (JsonObject) structure();
     }
@@ -108,6 +118,7 @@ public final class Api {
     return new Reply(
         response.statusCode(),
         response.headers().firstValue("Content-Type").orElse(""),
-        response.body());
+        response.body(),
+        response.headers());
   }
 }

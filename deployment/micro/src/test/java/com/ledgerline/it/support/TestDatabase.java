@@ -54,4 +54,20 @@ public final class TestDatabase {
       }
     }
   }
+
+  /** The first column of the single row the query returns, as text (null when it is null). */
+  public static String text(String sql, Object... parameters) throws SQLException {
+    try (Connection c = connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw new AssertionError("no row for " + sql);
+        }
+        return rs.getString(1);
+      }
+    }
+  }
 }

@@ -427,6 +427,71 @@ class SecurityIT {
     assertInvariantsHold();
   }
 
+  @Test
+  void theAuditTrailOfADocumentIsReadByAuditorsAndShowsWhoDidWhat() throws Exception {
+    String[] fixture = customerAndSku();
+    Api.Reply sold = as("cashier").post("api/sales", sale(fixture[0], fixture[1]));
+    assertEquals(201, sold.status(), sold.body());
+    String number = sold.json().getString("saleNumber");
+    String path = "api/audit?documentType=SALE_INVOICE&documentNumber=" + number;
+
+    Api.Reply trail = as("auditor").get(path);
+
+    assertEquals(200, trail.status(), trail.body());
+    assertEquals(1, trail.structure().asJsonArray().size(), trail.body());
+    JsonObject record = trail.structure().asJsonArray().getJsonObject(0);
+    assertEquals("sale.posted", record.getString("action"));
+    assertEquals("cashier", record.getString("actor"));
+    assertEquals(number, record.getString("documentNumber"));
+    assertEquals(fixture[0], record.getJsonObject("detail").getString("customerNumber"));
+    assertEquals(
+        0,
+        sold.json()
+            .getJsonNumber("total")
+            .bigDecimalValue()
+            .compareTo(record.getJsonObject("detail").getJsonNumber("total").bigDecimalValue()));
+    assertEquals(200, as("admin").get(path).status());
+    assertEquals(200, as("finance").get(path).status());
+    assertNotAllowed(as("cashier").get(path));
+    assertNotAllowed(as("approver").get(path));
+    assertUnauthorized(anonymous().get(path));
+
+    Api.Reply users = as("auditor").get("api/audit?documentType=USER&documentNumber=admin");
+    JsonObject created = users.structure().asJsonArray().getJsonObject(0);
+    assertEquals("user.created", created.getString("action"));
+    assertEquals("system", created.getString("actor"));
+    assertEquals("[\"ADMIN\"]", created.getJsonObject("detail").getJsonArray("roles").toString());
+
+    Api.Reply missing = as("auditor").get("api/audit?documentType=SALE_INVOICE");
+    assertEquals(400, missing.status(), missing.body());
+    assertEquals("INVALID_REQUEST", missing.json().getString("code"));
+    assertEquals(
+        "[]",
+        as("auditor")
+            .get("api/audit?documentType=SALE_INVOICE&documentNumber=INV-NONE")
+            .body()
+            .replaceAll("\\s", ""));
+  }
+
+  @Test
+  void theOpenApiDocumentIsOpenAndDescribesTheApiAndItsBasicSignIn() throws Exception {
+    Api.Reply document = anonymous().getFromRoot("openapi?format=JSON");
+
+    assertEquals(200, document.status(), document.body());
+    JsonObject openApi = document.json();
+    assertTrue(
+        openApi.getJsonObject("paths").keySet().stream().anyMatch(p -> p.endsWith("/api/sales")),
+        openApi.getJsonObject("paths").keySet().toString());
+    assertTrue(
+        openApi.getJsonObject("paths").keySet().stream().anyMatch(p -> p.endsWith("/api/audit")),
+        openApi.getJsonObject("paths").keySet().toString());
+    JsonObject scheme =
+        openApi.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("basic");
+    assertEquals("http", scheme.getString("type"));
+    assertEquals("basic", scheme.getString("scheme"));
+    assertEquals("Ledgerline", openApi.getJsonObject("info").getString("title"));
+  }
+
   /**
    * Prints what HTTP Basic costs with PBKDF2 at 600,000 iterations: the first request of a fresh
    * user (one verification) against the same request once the verification is cached. A figure, not

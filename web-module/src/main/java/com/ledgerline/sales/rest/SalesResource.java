@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/sales}: post a sale (201 with the posted sale and its journal entry; 200 with the
@@ -30,10 +32,12 @@ import java.util.List;
 @RequestScoped
 @Path("sales")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sales", description = "Posting and reading sales")
 public class SalesResource {
   @EJB private Sales sales;
 
   @POST
+  @Operation(summary = "Post a sale: stock, receivable, journal entry and event in one transaction")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response post(PostSale command, @Context UriInfo uri) {
     if (command == null) {

@@ -35,8 +35,13 @@ public class InvariantChecks {
     }
   }
 
-  /** One query per rule, answering (violations, detail) in a single row. */
-  private record Check(String name, String sql) {}
+  /**
+   * One query per rule, answering (violations, detail) in a single row: a count and a text.
+   *
+   * @param name stable name of the rule
+   * @param sql the query
+   */
+  public record Check(String name, String sql) {}
 
   private static String accountBalance(String account) {
     return "(select coalesce(sum(debit - credit), 0) from gl_journal_line where account_code = '"
@@ -111,6 +116,14 @@ public class InvariantChecks {
                   + " 100, 2)"));
 
   @PersistenceContext private EntityManager em;
+
+  /**
+   * Every check, in the stable order {@link #run} uses. The one home of the SQL: {@code
+   * deployment/ledgerline check} runs the same queries over JDBC ({@link InvariantCheckCommand}).
+   */
+  public static List<Check> checks() {
+    return CHECKS;
+  }
 
   /** Runs every check; the list is in a stable order. */
   public List<Result> run() {

@@ -43,6 +43,34 @@ public enum ErrorCode {
   NOT_ALLOWED(403),
   /** A new password is shorter than the password rules allow (12 characters). */
   PASSWORD_TOO_SHORT(422),
+  /** The payment terms code is not known (see {@code GET /api/payment-terms}). */
+  UNKNOWN_PAYMENT_TERMS(422),
+  /** A customer with customer ledger entries or sales is never hard-deleted; archive it instead. */
+  CUSTOMER_HAS_TRANSACTIONS(409),
+  /** The customer's currency cannot change while its customer ledger balance is not zero. */
+  CUSTOMER_HAS_OPEN_BALANCE(409),
+  /** The product code is not known. */
+  UNKNOWN_PRODUCT(404),
+  /** The tax category is not known. */
+  UNKNOWN_TAX_CATEGORY(422),
+  /** Backorders cannot be switched off while the variant's stock on hand is below zero. */
+  NEGATIVE_STOCK_NEEDS_BACKORDER(409),
+  /** A tax rate's validity overlaps another rate of the same jurisdiction and category. */
+  TAX_RATE_OVERLAPS(409),
+  /** The components of a combined tax rate do not add up to the rate. */
+  TAX_RATE_COMPONENTS_MUST_SUM_TO_RATE(422),
+  /** A new tax rate would start before sales already posted under the rate it replaces. */
+  TAX_RATE_START_BEFORE_POSTED_SALES(409),
+  /** The general ledger account code is not known. */
+  UNKNOWN_ACCOUNT(404),
+  /** An account's type or normal balance cannot change once journal lines use the account. */
+  ACCOUNT_HAS_JOURNAL_LINES(409),
+  /** The accounting period is closed already. */
+  ACCOUNTING_PERIOD_ALREADY_CLOSED(409),
+  /** The accounting period is open already. */
+  ACCOUNTING_PERIOD_ALREADY_OPEN(409),
+  /** A month can be closed only after its last day. */
+  ACCOUNTING_PERIOD_NOT_ENDED(409),
   /** Debits and credits of a journal entry differ. */
   DEBITS_MUST_EQUAL_CREDITS(500);
 

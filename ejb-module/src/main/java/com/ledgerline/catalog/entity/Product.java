@@ -5,12 +5,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** A product as the customer knows it; sold and stocked through its variants. */
 @Entity
 @Table(name = "cat_product")
+@NamedQuery(name = Product.BY_CODE, query = "select p from Product p where p.productCode = :code")
 public class Product {
+  public static final String BY_CODE = "Product.byCode";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -46,5 +50,14 @@ public class Product {
 
   public String taxCategoryCode() {
     return taxCategoryCode;
+  }
+
+  /**
+   * Renames the product and moves it to another tax category. Future sales use the new category;
+   * posted sale lines keep the category and rate they were posted with.
+   */
+  public void change(String name, String taxCategoryCode) {
+    this.name = name;
+    this.taxCategoryCode = taxCategoryCode;
   }
 }

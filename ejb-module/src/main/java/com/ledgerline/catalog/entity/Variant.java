@@ -19,8 +19,12 @@ import java.util.Currency;
 @Entity
 @Table(name = "cat_variant")
 @NamedQuery(name = Variant.BY_SKU, query = "select v from Variant v where v.sku = :sku")
+@NamedQuery(
+    name = Variant.OF_PRODUCT,
+    query = "select v from Variant v where v.product = :product order by v.sku")
 public class Variant {
   public static final String BY_SKU = "Variant.bySku";
+  public static final String OF_PRODUCT = "Variant.ofProduct";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,7 +40,10 @@ public class Variant {
   @Column(nullable = false)
   private String name;
 
-  /** List price per unit, tax-exclusive, 6 decimals. */
+  /**
+   * List price per unit, 6 decimals; tax-exclusive or tax-inclusive as the sale's jurisdiction
+   * declares (TaxJurisdiction.pricesIncludeTax).
+   */
   @Column(name = "selling_price", nullable = false)
   private BigDecimal sellingPrice;
 
@@ -62,6 +69,19 @@ public class Variant {
       Currency currency,
       boolean stockTracked,
       String revenueAccount) {
+    this(product, sku, name, sellingPrice, currency, stockTracked, false, revenueAccount);
+  }
+
+  public Variant(
+      Product product,
+      String sku,
+      String name,
+      BigDecimal sellingPrice,
+      Currency currency,
+      boolean stockTracked,
+      boolean backorderAllowed,
+      String revenueAccount) {
+    this.backorderAllowed = backorderAllowed;
     this.product = product;
     this.sku = sku;
     this.name = name;
@@ -101,6 +121,19 @@ public class Variant {
 
   public boolean backorderAllowed() {
     return backorderAllowed;
+  }
+
+  /**
+   * Changes what future sales use: name, list price and backorder policy. Posted sale lines keep
+   * the price they were posted with. The caller has checked that backorders are not switched off
+   * while stock on hand is below zero.
+   *
+   * @param sellingPrice list price per unit, ≥ 0, at most 6 decimals
+   */
+  public void change(String name, BigDecimal sellingPrice, boolean backorderAllowed) {
+    this.name = name;
+    this.sellingPrice = sellingPrice;
+    this.backorderAllowed = backorderAllowed;
   }
 
   /** The general ledger account its sales revenue is credited to. */

@@ -1,10 +1,12 @@
 package com.ledgerline.inventory.control;
 
 import com.ledgerline.catalog.entity.Variant;
+import com.ledgerline.inventory.entity.StockAdjustment;
 import com.ledgerline.inventory.entity.StockLevel;
 import com.ledgerline.inventory.entity.StockMovement;
 import com.ledgerline.ledger.control.Accounts;
 import com.ledgerline.ledger.control.Journal;
+import com.ledgerline.ledger.entity.JournalEntry;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
@@ -14,6 +16,8 @@ import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,6 +32,9 @@ import java.util.Map;
 public final class StockKeeping {
   /** The document type of stock receipts ({@code GRN-…} numbers). */
   public static final String RECEIPT_DOCUMENT_TYPE = "STOCK_RECEIPT";
+
+  /** The document type and number series of stock adjustments ({@code ADJ-…} numbers). */
+  public static final String ADJUSTMENT_DOCUMENT_TYPE = "STOCK_ADJUSTMENT";
 
   private final EntityManager em;
 
@@ -144,13 +151,40 @@ public final class StockKeeping {
       String documentType,
       String documentNumber,
       LocalDate postingDate) {
+    return receive(
+        level,
+        variant,
+        StockMovement.Type.RECEIPT,
+        quantity,
+        unitCost,
+        documentType,
+        documentNumber,
+        postingDate);
+  }
+
+  /**
+   * Takes {@code quantity} in at {@code unitCost} as a movement of {@code type}; updates the
+   * moving-average cost.
+   *
+   * @param quantity positive, at most 4 decimals
+   * @param unitCost cost per unit, at most 6 decimals
+   */
+  public StockMovement receive(
+      StockLevel level,
+      Variant variant,
+      StockMovement.Type type,
+      BigDecimal quantity,
+      BigDecimal unitCost,
+      String documentType,
+      String documentNumber,
+      LocalDate postingDate) {
     BigDecimal value =
         Money.of(quantity.multiply(unitCost), variant.currency(), RoundingMode.HALF_UP).amount();
     level.receive(quantity, value, unitCost);
     StockMovement movement =
         new StockMovement(
             variant,
-            StockMovement.Type.RECEIPT,
+            type,
             quantity,
             unitCost,
             value,
@@ -160,6 +194,83 @@ public final class StockKeeping {
             postingDate);
     em.persist(movement);
     return movement;
+  }
+
+  /** What {@link #postAdjustment} wrote. */
+  public record Adjusted(StockAdjustment adjustment, StockMovement movement, StockLevel level) {}
+
+  /**
+   * Posts a stock adjustment in the caller's transaction (DESIGN.md 5, "stock adjustment"): locks
+   * the variant's stock level, refuses a decrease beyond stock on hand unless the variant allows
+   * backorders, takes the next {@code ADJ-} number, writes the {@code ADJUSTMENT} movement and the
+   * adjustment document, and posts the journal entry: a decrease Dr Inventory adjustments / Cr
+   * Inventory for its value at the moving-average cost (an adjustment that empties the stock takes
+   * its whole remaining value), an increase Dr Inventory / Cr Inventory adjustments. Lock order:
+   * the stock level, the adjustment series, the accounting period, the journal series. The caller
+   * has validated the variant is stock-tracked, the reason fits the sign and the figures' shapes.
+   *
+   * @param quantity signed, non-zero, at most 4 decimals: negative lowers stock
+   * @param unitCost for an increase, the cost per unit (6 decimals); null = the moving-average
+   *     cost. Must be null for a decrease
+   * @throws BusinessRuleViolation {@code INSUFFICIENT_STOCK}, {@code ACCOUNTING_PERIOD_CLOSED}
+   */
+  public Adjusted postAdjustment(
+      Variant variant,
+      BigDecimal quantity,
+      StockAdjustment.Reason reason,
+      BigDecimal unitCost,
+      LocalDate postingDate,
+      String note,
+      String user) {
+    StockLevel level = lock(List.of(variant)).get(variant.id());
+    if (quantity.signum() < 0) {
+      requireAvailable(Map.of(variant.id(), level), Map.of(variant, quantity.negate()));
+    }
+    DocumentNumbers numbers = new DocumentNumbers(em);
+    String number = numbers.next(ADJUSTMENT_DOCUMENT_TYPE);
+    StockMovement movement =
+        quantity.signum() < 0
+            ? issue(
+                level,
+                variant,
+                StockMovement.Type.ADJUSTMENT,
+                quantity.negate(),
+                ADJUSTMENT_DOCUMENT_TYPE,
+                number,
+                postingDate)
+            : receive(
+                level,
+                variant,
+                StockMovement.Type.ADJUSTMENT,
+                quantity,
+                unitCost == null ? level.averageUnitCost() : unitCost,
+                ADJUSTMENT_DOCUMENT_TYPE,
+                number,
+                postingDate);
+    JournalEntry entry =
+        new Journal(em, numbers)
+            .post(
+                new Journal.Draft()
+                    .debit(Accounts.INVENTORY, movement.value())
+                    .credit(Accounts.INVENTORY_ADJUSTMENTS, movement.value()),
+                postingDate,
+                variant.currency().getCurrencyCode(),
+                ADJUSTMENT_DOCUMENT_TYPE,
+                number,
+                "Stock adjustment " + number + " of " + variant.sku() + " (" + reason + ")",
+                user);
+    StockAdjustment adjustment =
+        new StockAdjustment(
+            number,
+            reason,
+            movement,
+            postingDate,
+            note,
+            entry,
+            OffsetDateTime.now(ZoneOffset.UTC),
+            user);
+    em.persist(adjustment);
+    return new Adjusted(adjustment, movement, level);
   }
 
   /**

@@ -113,4 +113,20 @@ public class StockMovement {
   public BigDecimal value() {
     return value;
   }
+
+  public String currency() {
+    return currency;
+  }
+
+  public String documentType() {
+    return documentType;
+  }
+
+  public String documentNumber() {
+    return documentNumber;
+  }
+
+  public LocalDate postingDate() {
+    return postingDate;
+  }
 }

@@ -25,7 +25,7 @@ public final class CustomerRules {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
   /** Digits with the usual separators, optionally a leading {@code +} (E.164 and local forms). */
-  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ().\\-]{1,38}$");
+  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ().\\-]{2,39}$");
 
   private static final Pattern CUSTOMER_NUMBER = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._\\-]*$");
 

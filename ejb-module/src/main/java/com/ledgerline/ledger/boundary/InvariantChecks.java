@@ -113,7 +113,29 @@ public class InvariantChecks {
                   + " join sal_sale s on s.id = l.sale_id join tax_jurisdiction j on j.code ="
                   + " s.jurisdiction_code where s.rounding_policy = 'PER_LINE' and j.rounding_mode"
                   + " = 'HALF_UP' and l.tax_amount <> round(l.net_amount * l.tax_rate_percent /"
-                  + " 100, 2)"));
+                  + " 100, 2)"),
+          new Check(
+              "customer_open_balance_only_in_customer_currency",
+              "select count(*), 'first customer owing in another currency than its own: ' ||"
+                  + " coalesce(min(x.customer_number), '-') from (select c.customer_number from"
+                  + " ar_customer_ledger_entry e join cus_customer c on c.id = e.customer_id where"
+                  + " e.currency <> c.currency group by c.customer_number having sum(e.amount) <>"
+                  + " 0) x"),
+          new Check(
+              "tax_rate_components_sum_to_rate",
+              "select count(*), 'first rate whose components differ from it: ' ||"
+                  + " coalesce(min(r.jurisdiction_code || '/' || r.category_code || '/' ||"
+                  + " r.valid_from), '-') from tax_rate r join (select tax_rate_id,"
+                  + " sum(rate_percent) s from tax_rate_component group by tax_rate_id) c on"
+                  + " c.tax_rate_id = r.id where c.s <> r.rate_percent"),
+          new Check(
+              "stock_adjustment_equals_its_movement",
+              "select count(*), 'first adjustment differing from its movement: ' ||"
+                  + " coalesce(min(a.adjustment_number), '-') from inv_stock_adjustment a left"
+                  + " join (select document_number, sum(quantity) q, sum(value) v, count(*) n from"
+                  + " inv_stock_movement where document_type = 'STOCK_ADJUSTMENT' group by"
+                  + " document_number) m on m.document_number = a.adjustment_number where m.n is"
+                  + " distinct from 1 or m.q <> a.quantity or m.v <> a.value"));
 
   @PersistenceContext private EntityManager em;
 

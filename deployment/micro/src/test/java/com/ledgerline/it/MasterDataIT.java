@@ -609,15 +609,16 @@ class MasterDataIT {
     Api.Reply damaged = adjust(sku, "-3", "DAMAGE", "2011-02-15");
     assertStatus(201, damaged);
     assertAmount(money("-2"), stock(sku), "quantityOnHand");
-    JsonObjectBuilder off =
-        Json.createObjectBuilder()
-            .add("name", "Product " + sku)
-            .add("sellingPrice", new BigDecimal("5.00"))
-            .add("backorderAllowed", false);
+    String off =
+        json(
+            Json.createObjectBuilder()
+                .add("name", "Product " + sku)
+                .add("sellingPrice", new BigDecimal("5.00"))
+                .add("backorderAllowed", false));
     assertProblem(
-        409, "NEGATIVE_STOCK_NEEDS_BACKORDER", as("admin").put("api/variants/" + sku, json(off)));
+        409, "NEGATIVE_STOCK_NEEDS_BACKORDER", as("admin").put("api/variants/" + sku, off));
     assertStatus(201, adjust(sku, "2", "COUNT_CORRECTION", "2011-02-16"));
-    assertStatus(200, as("admin").put("api/variants/" + sku, json(off)));
+    assertStatus(200, as("admin").put("api/variants/" + sku, off));
     assertFalse(as("admin").get("api/variants/" + sku).json().getBoolean("backorderAllowed"));
     assertInvariantsHold();
   }

@@ -228,7 +228,7 @@ public class Taxes {
             .add("category", category)
             .add("ratePercent", percent)
             .add("validFrom", rate.validFrom().toString())
-            .add("validTo", String.valueOf(rate.validTo()));
+            .add("validTo", rate.validTo() == null ? "open" : rate.validTo().toString());
     if (closed != null) {
       detail.add(
           "closed",

@@ -181,7 +181,7 @@ class MasterDataIT {
   private void receive(String sku, String quantity, String unitCost, String date) throws Exception {
     assertStatus(
         201,
-        as("finance")
+        as("admin")
             .post(
                 "api/stock/receipts",
                 json(

@@ -18,6 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -113,6 +114,8 @@ public class Catalog {
       }
       variants.add(newVariant(product, v));
     }
+    JsonArrayBuilder described = Json.createArrayBuilder();
+    variants.forEach(v -> described.add(describe(v)));
     audit(
         "product.created",
         "PRODUCT",
@@ -120,7 +123,7 @@ public class Catalog {
         Json.createObjectBuilder()
             .add("name", name)
             .add("taxCategory", category)
-            .add("variants", String.join(",", skus)));
+            .add("variants", described));
     return ProductView.of(product, variants);
   }
 
@@ -136,7 +139,8 @@ public class Catalog {
       throw invalid("a variant is required");
     }
     Product product = requireProduct(productCode);
-    newVariant(product, variant);
+    Variant added = newVariant(product, variant);
+    audit("variant.added", "VARIANT", added.sku(), describe(added).add("productCode", productCode));
     return ProductView.of(product, variants(product));
   }
 
@@ -302,17 +306,17 @@ public class Catalog {
             backorder,
             stockTracked ? Accounts.SALES_REVENUE : Accounts.SALES_REVENUE_SERVICES);
     em.persist(variant);
-    audit(
-        "variant.added",
-        "VARIANT",
-        sku,
-        Json.createObjectBuilder()
-            .add("productCode", product.productCode())
-            .add("sellingPrice", variant.sellingPrice())
-            .add("currency", currency.getCurrencyCode())
-            .add("stockTracked", stockTracked)
-            .add("backorderAllowed", backorder));
     return variant;
+  }
+
+  private static JsonObjectBuilder describe(Variant v) {
+    return Json.createObjectBuilder()
+        .add("sku", v.sku())
+        .add("name", v.name())
+        .add("sellingPrice", v.sellingPrice())
+        .add("currency", v.currency().getCurrencyCode())
+        .add("stockTracked", v.stockTracked())
+        .add("backorderAllowed", v.backorderAllowed());
   }
 
   private Optional<Product> product(String code) {

@@ -10,6 +10,13 @@ import jakarta.persistence.LockModeType;
  */
 public final class DocumentNumbers {
   public static final String SALE_INVOICE = "SALE_INVOICE";
+
+  /**
+   * Drafts and held sales ({@code DRAFT-}); not an accounting series, but numbered the same way.
+   */
+  public static final String SALE_DRAFT = "SALE_DRAFT";
+
+  public static final String CREDIT_NOTE = "CREDIT_NOTE";
   public static final String JOURNAL_ENTRY = "JOURNAL_ENTRY";
   public static final String STOCK_RECEIPT = "STOCK_RECEIPT";
 

@@ -72,7 +72,33 @@ public enum ErrorCode {
   /** A month can be closed only after its last day. */
   ACCOUNTING_PERIOD_NOT_ENDED(409),
   /** Debits and credits of a journal entry differ. */
-  DEBITS_MUST_EQUAL_CREDITS(500);
+  DEBITS_MUST_EQUAL_CREDITS(500),
+  /** An approval decision was asked of the user who created or submitted the request. */
+  APPROVER_MUST_DIFFER_FROM_REQUESTER(403),
+  /** A decision, amendment, credit note or void needs a reason and none was given. */
+  REASON_REQUIRED(422),
+  /** Only a draft can be changed, discarded or posted as a draft. */
+  SALE_NOT_DRAFT(409),
+  /** Only a sale waiting for approval can be released or rejected. */
+  SALE_NOT_PENDING_APPROVAL(409),
+  /** Only a posted sale can be amended, credited or voided. */
+  SALE_NOT_POSTED(409),
+  /** The sale changed (another amendment, an edit) since the revision the request was based on. */
+  SALE_CHANGED_CONCURRENTLY(409),
+  /** An amendment must change the sale's lines. */
+  NOTHING_TO_AMEND(422),
+  /** Payments, refunds or write-offs apply to the sale: it can no longer be voided. */
+  SALE_HAS_PAYMENTS(409),
+  /** Credit notes exist against the sale: it can no longer be voided or amended. */
+  SALE_HAS_CREDIT_NOTES(409),
+  /** A credit note asks for more than the line has left after earlier credit notes. */
+  CREDIT_EXCEEDS_INVOICED(409),
+  /** A credit note names a line number the sale does not have. */
+  UNKNOWN_SALE_LINE(422),
+  /** The credit note number is not known. */
+  UNKNOWN_CREDIT_NOTE(404),
+  /** A correcting document is dated before the document it corrects. */
+  DATE_BEFORE_ORIGINAL(422);
 
   private final int httpStatus;
 

@@ -138,6 +138,50 @@ public final class StockKeeping {
   }
 
   /**
+   * Writes a movement whose value is decided by the caller, not by the moving-average cost: goods
+   * coming back at a cost snapshot (an amendment's decrease, a credit note's restock) or the mirror
+   * of an earlier movement (a void). A positive quantity is received at {@code value} and updates
+   * the moving-average cost; a negative one is taken out at {@code value}. Stock is never clamped.
+   *
+   * @param quantity signed, 4 decimals, not zero: + into stock, - out of it
+   * @param unitCost the cost snapshot per unit recorded on the movement, 6 decimals
+   * @param value signed like the quantity, currency scale: what the journal posts to Inventory
+   */
+  public StockMovement move(
+      StockLevel level,
+      Variant variant,
+      StockMovement.Type type,
+      BigDecimal quantity,
+      BigDecimal unitCost,
+      BigDecimal value,
+      String documentType,
+      String documentNumber,
+      LocalDate postingDate) {
+    if (quantity.signum() == 0 || value.signum() * quantity.signum() < 0) {
+      throw new IllegalArgumentException(
+          "a movement of " + quantity + " cannot carry the value " + value);
+    }
+    if (quantity.signum() > 0) {
+      level.receive(quantity, value, unitCost);
+    } else {
+      level.issue(quantity.negate(), value.negate());
+    }
+    StockMovement movement =
+        new StockMovement(
+            variant,
+            type,
+            quantity,
+            unitCost,
+            value,
+            variant.currency().getCurrencyCode(),
+            documentType,
+            documentNumber,
+            postingDate);
+    em.persist(movement);
+    return movement;
+  }
+
+  /**
    * Takes {@code quantity} in at {@code unitCost}; updates the moving-average cost.
    *
    * @param quantity positive, at most 4 decimals

@@ -94,6 +94,10 @@ public class StockMovement {
     this.postingDate = postingDate;
   }
 
+  public Long id() {
+    return id;
+  }
+
   public Variant variant() {
     return variant;
   }

@@ -89,18 +89,74 @@ public class InvariantChecks {
                   + " inv_stock_level l join cat_variant v on v.id = l.variant_id where"
                   + " l.quantity_on_hand < 0 and not v.backorder_allowed"),
           new Check(
-              "sale_totals_equal_sum_of_lines",
+              "sale_totals_equal_sum_of_current_lines",
               "select count(*), 'first differing sale: ' || coalesce(min(s.sale_number), '-') from"
-                  + " sal_sale s join (select sale_id, sum(net_amount) n, sum(tax_amount) t from"
-                  + " sal_sale_line group by sale_id) l on l.sale_id = s.id where s.subtotal <> l.n"
-                  + " or s.tax_total <> l.t or s.total <> l.n + l.t"),
+                  + " sal_sale s join (select sale_id, revision, sum(net_amount) n, sum(tax_amount)"
+                  + " t from sal_sale_line group by sale_id, revision) l on l.sale_id = s.id and"
+                  + " l.revision = s.current_revision where s.subtotal <> l.n or s.tax_total <> l.t"
+                  + " or s.total <> l.n + l.t"),
           new Check(
-              "posted_sale_has_invoice_entry_for_its_total",
-              "select count(*), 'first sale without a matching invoice entry: ' ||"
-                  + " coalesce(min(s.sale_number), '-') from sal_sale s left join"
-                  + " ar_customer_ledger_entry e on e.document_type = 'SALE_INVOICE' and"
-                  + " e.document_number = s.sale_number and e.entry_type = 'invoice' where s.status"
-                  + " = 'POSTED' and (e.id is null or e.amount <> s.total)"),
+              "sale_revisions_recorded_with_totals_of_their_lines",
+              "select count(*), 'first sale whose revisions differ from its lines: ' ||"
+                  + " coalesce(min(s.sale_number), '-') from sal_sale s left join (select"
+                  + " r.sale_id, count(*) c, max(r.revision) m, count(*) filter (where l.sale_id is"
+                  + " null or r.subtotal <> l.n or r.tax_total <> l.t) bad from sal_sale_revision r"
+                  + " left join (select sale_id, revision, sum(net_amount) n, sum(tax_amount) t from"
+                  + " sal_sale_line group by sale_id, revision) l on l.sale_id = r.sale_id and"
+                  + " l.revision = r.revision group by r.sale_id) r on r.sale_id = s.id where"
+                  + " s.status in ('POSTED', 'VOIDED') and (r.sale_id is null or r.c <>"
+                  + " s.current_revision or r.m <> s.current_revision or r.bad > 0)"),
+          new Check(
+              "unposted_sale_has_no_posted_lines",
+              "select count(*), 'first draft or held sale with posted lines: ' ||"
+                  + " coalesce(min(s.draft_number), '-') from sal_sale s where s.status not in"
+                  + " ('POSTED', 'VOIDED') and (exists (select 1 from sal_sale_line l where"
+                  + " l.sale_id = s.id) or exists (select 1 from sal_sale_revision r where"
+                  + " r.sale_id = s.id))"),
+          new Check(
+              "sale_invoice_entries_equal_its_total",
+              "select count(*), 'first sale whose invoice entries differ from its total: ' ||"
+                  + " coalesce(min(s.sale_number), '-') from sal_sale s left join (select"
+                  + " applies_to_number n, sum(amount) a, count(*) filter (where entry_type ="
+                  + " 'invoice') invoices from ar_customer_ledger_entry where entry_type in"
+                  + " ('invoice', 'invoice_update') group by applies_to_number) e on e.n ="
+                  + " s.sale_number where (s.status = 'POSTED' and (e.n is null or e.invoices <> 1"
+                  + " or e.a <> s.total)) or (s.status = 'VOIDED' and coalesce(e.a, 0) <> 0)"),
+          new Check(
+              "sale_line_cost_equals_stock_moved_for_the_sale",
+              "with moved as (select document_number n, variant_id v, sum(quantity) q, sum(value)"
+                  + " val from inv_stock_movement where document_type in ('SALE_INVOICE',"
+                  + " 'SALE_AMENDMENT', 'SALE_VOID') group by document_number, variant_id), held as"
+                  + " (select s.sale_number n, l.variant_id v, sum(l.quantity) q,"
+                  + " sum(l.cost_amount) val from sal_sale s join sal_sale_line l on l.sale_id ="
+                  + " s.id and l.revision = s.current_revision where s.status = 'POSTED' and"
+                  + " l.cost_amount is not null group by s.sale_number, l.variant_id) select"
+                  + " count(*), 'first sale whose stock movements differ from its lines: ' ||"
+                  + " coalesce(min(coalesce(h.n, m.n)), '-') from held h full join moved m on m.n ="
+                  + " h.n and m.v = h.v where coalesce(h.q, 0) <> -coalesce(m.q, 0) or"
+                  + " coalesce(h.val, 0) <> -coalesce(m.val, 0)"),
+          new Check(
+              "credit_note_totals_equal_lines_and_ledger_entry",
+              "select count(*), 'first differing credit note: ' ||"
+                  + " coalesce(min(c.credit_note_number), '-') from sal_credit_note c left join"
+                  + " (select credit_note_id, sum(net_amount) n, sum(tax_amount) t from"
+                  + " sal_credit_note_line group by credit_note_id) l on l.credit_note_id = c.id"
+                  + " left join (select document_number, sum(amount) a from"
+                  + " ar_customer_ledger_entry where entry_type = 'credit_note' and document_type ="
+                  + " 'CREDIT_NOTE' group by document_number) e on e.document_number ="
+                  + " c.credit_note_number where l.credit_note_id is null or c.subtotal <> l.n or"
+                  + " c.tax_total <> l.t or e.a is null or e.a <> -c.total"),
+          new Check(
+              "credited_never_exceeds_sold",
+              "select count(*), 'first over-credited sale line: ' || coalesce(min(s.sale_number"
+                  + " || '/' || sl.revision || '/' || sl.line_number), '-') from (select"
+                  + " sale_line_id, sum(quantity) q, sum(net_amount) n, sum(tax_amount) t,"
+                  + " sum(restocked_quantity) rq, sum(coalesce(cost_amount, 0)) rc from"
+                  + " sal_credit_note_line group by sale_line_id) c join sal_sale_line sl on sl.id"
+                  + " = c.sale_line_id join sal_sale s on s.id = sl.sale_id where c.q >"
+                  + " sl.quantity or c.n > sl.net_amount or c.rq > c.q or c.rc >"
+                  + " coalesce(sl.cost_amount, 0) or (s.rounding_policy = 'PER_LINE' and c.t >"
+                  + " sl.tax_amount)"),
           new Check(
               "channel_transaction_posted_at_most_once",
               "select count(*), 'channel keys posted more than once: ' || count(*) from (select"
@@ -109,11 +165,23 @@ public class InvariantChecks {
           new Check(
               "line_tax_equals_rate_snapshot_under_rounding_policy",
               "select count(*), 'first line whose tax differs from its rate: ' ||"
-                  + " coalesce(min(s.sale_number || '/' || l.line_number), '-') from sal_sale_line l"
-                  + " join sal_sale s on s.id = l.sale_id join tax_jurisdiction j on j.code ="
-                  + " s.jurisdiction_code where s.rounding_policy = 'PER_LINE' and j.rounding_mode"
-                  + " = 'HALF_UP' and l.tax_amount <> round(l.net_amount * l.tax_rate_percent /"
-                  + " 100, 2)"),
+                  + " coalesce(min(s.sale_number || '/' || l.revision || '/' || l.line_number), '-')"
+                  + " from sal_sale_line l join sal_sale s on s.id = l.sale_id where"
+                  + " s.rounding_policy = 'PER_LINE' and s.rounding_mode = 'HALF_UP' and"
+                  + " l.tax_amount <> round(l.net_amount * l.tax_rate_percent / 100,"
+                  + " shared_currency_scale(s.currency))"),
+          new Check(
+              "credited_tax_follows_the_sale_line_cumulatively",
+              "select count(*), 'first sale line whose credit notes break the cumulative rule: '"
+                  + " || coalesce(min(s.sale_number || '/' || sl.line_number), '-') from (select"
+                  + " sale_line_id, sum(quantity) q, sum(net_amount) n, sum(tax_amount) t from"
+                  + " sal_credit_note_line group by sale_line_id) c join sal_sale_line sl on sl.id"
+                  + " = c.sale_line_id join sal_sale s on s.id = sl.sale_id where"
+                  + " s.rounding_policy = 'PER_LINE' and s.rounding_mode = 'HALF_UP' and (c.n <>"
+                  + " case when c.q = sl.quantity then sl.net_amount else round(c.q *"
+                  + " sl.unit_price, shared_currency_scale(s.currency)) end or c.t <> case when"
+                  + " c.q = sl.quantity then sl.tax_amount else round(c.n * sl.tax_rate_percent /"
+                  + " 100, shared_currency_scale(s.currency)) end)"),
           new Check(
               "customer_open_balance_only_in_customer_currency",
               "select count(*), 'first customer owing in another currency than its own: ' ||"

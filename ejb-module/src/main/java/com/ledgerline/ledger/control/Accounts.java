@@ -15,6 +15,7 @@ public final class Accounts {
   public static final String OPENING_BALANCE_EQUITY = "3000";
   public static final String SALES_REVENUE = "4000";
   public static final String SALES_REVENUE_SERVICES = "4010";
+  public static final String SALES_RETURNS = "4100";
   public static final String COST_OF_GOODS_SOLD = "5000";
   public static final String INVENTORY_ADJUSTMENTS = "5100";
 

@@ -98,4 +98,36 @@ public final class Journal {
     em.persist(entry);
     return entry;
   }
+
+  /**
+   * Posts the mirror of {@code original}: every debit becomes a credit of the same amount and vice
+   * versa, and the new entry points at the original ({@code reverses_id}). DESIGN.md 5, "void".
+   *
+   * @param postingDate the reversal's date; see {@link AccountingPeriods#reversalDate}
+   * @throws BusinessRuleViolation {@code ACCOUNTING_PERIOD_CLOSED} when the date is in a closed
+   *     period
+   */
+  public JournalEntry reverse(
+      JournalEntry original,
+      LocalDate postingDate,
+      String documentType,
+      String documentNumber,
+      String description,
+      String user) {
+    new AccountingPeriods(em).requireOpen(postingDate);
+    JournalEntry entry =
+        new JournalEntry(
+            numbers.next(DocumentNumbers.JOURNAL_ENTRY),
+            postingDate,
+            original,
+            documentType,
+            documentNumber,
+            description,
+            user);
+    original
+        .lines()
+        .forEach(line -> entry.addLine(line.accountCode(), line.credit(), line.debit(), null));
+    em.persist(entry);
+    return entry;
+  }
 }

@@ -91,6 +91,26 @@ public class JournalEntry {
     this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
   }
 
+  /** A new entry that reverses {@code original} (it mirrors the original's lines). */
+  public JournalEntry(
+      String entryNumber,
+      LocalDate postingDate,
+      JournalEntry original,
+      String documentType,
+      String documentNumber,
+      String description,
+      String createdBy) {
+    this(
+        entryNumber,
+        postingDate,
+        original.currency(),
+        documentType,
+        documentNumber,
+        description,
+        createdBy);
+    this.reversesId = original.id();
+  }
+
   /** Adds a line; amounts at the currency's scale, exactly one of them positive. */
   public void addLine(String accountCode, BigDecimal debit, BigDecimal credit, String memo) {
     lines.add(new JournalLine(this, lines.size() + 1, accountCode, debit, credit, memo));
@@ -130,6 +150,11 @@ public class JournalEntry {
 
   public String description() {
     return description;
+  }
+
+  /** The id of the entry this one reverses; null for an original entry. */
+  public Long reversesId() {
+    return reversesId;
   }
 
   public List<JournalLine> lines() {

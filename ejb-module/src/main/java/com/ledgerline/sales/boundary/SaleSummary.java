@@ -3,7 +3,13 @@ package com.ledgerline.sales.boundary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** One row of the sales list. */
+/**
+ * One row of the sales list.
+ *
+ * @param saleNumber null before posting
+ * @param draftNumber null for a sale posted in one step
+ * @param postingDate for a draft the requested date (or null)
+ */
 public record SaleSummary(
     String saleNumber,
     String status,
@@ -13,4 +19,6 @@ public record SaleSummary(
     String currency,
     BigDecimal total,
     String channel,
-    String externalReference) {}
+    String externalReference,
+    String draftNumber,
+    int revision) {}

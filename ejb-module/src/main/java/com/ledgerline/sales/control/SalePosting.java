@@ -12,16 +12,19 @@ import com.ledgerline.ledger.entity.CustomerLedgerEntry;
 import com.ledgerline.ledger.entity.JournalEntry;
 import com.ledgerline.platform.messaging.OutboundEvents;
 import com.ledgerline.sales.boundary.PostSale;
+import com.ledgerline.sales.entity.Delivery;
 import com.ledgerline.sales.entity.Sale;
+import com.ledgerline.sales.entity.SaleDraftLine;
 import com.ledgerline.sales.entity.SaleLine;
+import com.ledgerline.sales.entity.SaleRevision;
+import com.ledgerline.sales.entity.SaleStatus;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Money;
 import com.ledgerline.shared.Quantities;
-import com.ledgerline.tax.control.TaxCalculator;
+import com.ledgerline.tax.entity.RoundingPolicy;
 import com.ledgerline.tax.entity.TaxJurisdiction;
-import com.ledgerline.tax.entity.TaxRate;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
@@ -30,7 +33,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +43,24 @@ import java.util.Optional;
  * Posts a sale and all its effects inside the caller's transaction (DESIGN.md 5, "sale posted"):
  *
  * <ol>
- *   <li>the sale with its lines, snapshotting price, tax rate and moving-average cost per line;
+ *   <li>the sale with its lines (revision 1), snapshotting price, tax rate and moving-average cost
+ *       per line, under the next gapless {@code INV-} number;
  *   <li>a stock movement out per stock-tracked line, refused {@code INSUFFICIENT_STOCK} otherwise;
  *   <li>the customer ledger {@code invoice} entry for the gross total, due after the terms;
  *   <li>one journal entry: Dr Accounts receivable (gross) / Cr Sales revenue (net, per revenue
  *       account) / Cr Output tax payable; Dr Cost of goods sold / Cr Inventory (cost);
- *   <li>the {@code sale.posted} event on the outbound topic.
+ *   <li>the audit record and the {@code sale.posted} event on the outbound topic.
  * </ol>
  *
- * <p>Locks, in this order: the stock levels of the sold variants (ascending id), then the invoice
- * series, then the journal series. Every posting workflow keeps that order.
+ * <p>Credit limit (DESIGN.md 4): when the customer's balance (the sum of their customer ledger
+ * entries) plus the sale's total would exceed their credit limit, the sale is held in {@code
+ * PENDING_APPROVAL} instead, with its lines and no effect at all; an approver's release posts it
+ * then ({@link #release}). The same rule serves a sale posted in one step ({@link #post}) and a
+ * draft ({@link #postDraft}).
+ *
+ * <p>Locks, in this order: the stock levels of the sold variants (ascending id), the sale row (a
+ * draft or held sale), the customer row (only when they have a credit limit), then the invoice
+ * series, then the journal series. Every sales workflow keeps that order.
  */
 public final class SalePosting {
   public static final String DOCUMENT_TYPE = "SALE_INVOICE";
@@ -63,6 +73,7 @@ public final class SalePosting {
   private final StockKeeping stock;
   private final Journal journal;
   private final AuditTrail audit;
+  private final SaleReferences references;
 
   public SalePosting(EntityManager em, OutboundEvents events) {
     this.em = em;
@@ -71,27 +82,36 @@ public final class SalePosting {
     this.stock = new StockKeeping(em);
     this.journal = new Journal(em, numbers);
     this.audit = new AuditTrail(em);
+    this.references = new SaleReferences(em);
   }
 
-  /** What a posting produced; {@code duplicate} when the channel key had been posted before. */
+  /**
+   * What a posting produced: the sale ({@code POSTED}, or {@code PENDING_APPROVAL} when held);
+   * {@code duplicate} when the channel key had been used before.
+   */
   public record Outcome(Sale sale, boolean duplicate) {}
 
+  /** A line about to be posted: the variant and the price it sells at (6 decimals). */
+  public record Planned(
+      Variant variant, String description, BigDecimal quantity, BigDecimal unitPrice) {}
+
   /**
-   * Posts the sale.
+   * Posts a sale in one step (API, POS, imports). A repeated (channel, external reference) with the
+   * same content answers the first sale, whatever became of it; with other content it is refused.
    *
    * @throws BusinessRuleViolation {@code INVALID_REQUEST}, {@code INVALID_QUANTITY}, {@code
    *     INVALID_AMOUNT}, {@code UNKNOWN_CUSTOMER}, {@code CUSTOMER_NOT_ACTIVE}, {@code
    *     UNKNOWN_VARIANT}, {@code CURRENCY_MISMATCH}, {@code UNKNOWN_TAX_JURISDICTION}, {@code
    *     NO_TAX_RATE_IN_FORCE}, {@code TOTALS_MISMATCH}, {@code INSUFFICIENT_STOCK}, {@code
-   *     IDEMPOTENCY_KEY_REUSED}
+   *     IDEMPOTENCY_KEY_REUSED}, {@code ACCOUNTING_PERIOD_CLOSED}
    */
   public Outcome post(PostSale command, String user) {
     validateShape(command);
     String channel = Optional.ofNullable(command.channel()).orElse(DEFAULT_CHANNEL);
-    Customer customer = customer(command.customerNumber());
+    Customer customer = references.activeCustomer(command.customerNumber());
     List<Variant> variants = new ArrayList<>();
     for (PostSale.Line line : command.lines()) {
-      variants.add(variant(line.sku(), customer.currency()));
+      variants.add(references.variant(line.sku(), customer.currency()));
     }
     if (command.externalReference() != null) {
       Optional<Sale> earlier = earlier(channel, command.externalReference());
@@ -101,69 +121,212 @@ public final class SalePosting {
       }
     }
     TaxJurisdiction jurisdiction =
-        jurisdiction(
+        references.jurisdiction(
             Optional.ofNullable(command.taxJurisdiction()).orElse(DEFAULT_JURISDICTION),
             customer.currency());
-    LocalDate postingDate = Optional.ofNullable(command.postingDate()).orElseGet(LocalDate::now);
-    Currency currency = customer.currency();
-
-    List<Money> nets = new ArrayList<>();
-    List<BigDecimal> rates = new ArrayList<>();
-    List<BigDecimal> prices = new ArrayList<>();
+    List<Planned> planned = new ArrayList<>();
     for (int i = 0; i < variants.size(); i++) {
       Variant variant = variants.get(i);
       PostSale.Line line = command.lines().get(i);
-      BigDecimal price = Optional.ofNullable(line.unitPrice()).orElse(variant.sellingPrice());
-      prices.add(price.setScale(Quantities.UNIT_AMOUNT_SCALE));
-      nets.add(Money.of(line.quantity().multiply(price), currency, jurisdiction.roundingMode()));
-      rates.add(rate(jurisdiction, variant.product().taxCategoryCode(), postingDate));
+      planned.add(
+          new Planned(
+              variant,
+              Optional.ofNullable(line.description()).orElse(variant.name()),
+              line.quantity().setScale(Quantities.QUANTITY_SCALE),
+              Optional.ofNullable(line.unitPrice())
+                  .orElse(variant.sellingPrice())
+                  .setScale(Quantities.UNIT_AMOUNT_SCALE)));
     }
-    List<Money> taxes =
-        TaxCalculator.lineTaxes(
-            nets, rates, jurisdiction.roundingPolicy(), jurisdiction.roundingMode(), currency);
-    Money gross = Money.zero(currency);
-    for (int i = 0; i < nets.size(); i++) {
-      gross = gross.plus(nets.get(i)).plus(taxes.get(i));
-    }
-    if (command.expectedTotal() != null && command.expectedTotal().compareTo(gross.amount()) != 0) {
-      throw new BusinessRuleViolation(
-          ErrorCode.TOTALS_MISMATCH,
-          "the client's total "
-              + command.expectedTotal().toPlainString()
-              + " differs from the calculated total "
-              + gross.amount().toPlainString());
-    }
-
-    Map<Variant, BigDecimal> requested = new LinkedHashMap<>();
-    for (int i = 0; i < variants.size(); i++) {
-      if (variants.get(i).stockTracked()) {
-        requested.merge(variants.get(i), command.lines().get(i).quantity(), BigDecimal::add);
-      }
-    }
-    Map<Long, StockLevel> levels = stock.lock(requested.keySet());
-    stock.requireAvailable(levels, requested);
-
-    String saleNumber = numbers.next(DocumentNumbers.SALE_INVOICE);
     Sale sale =
         new Sale(
-            saleNumber,
             customer,
-            currency,
+            customer.currency(),
             jurisdiction.code(),
             jurisdiction.roundingPolicy().name(),
-            postingDate,
-            postingDate.plusDays(customer.paymentTermsDays()),
+            jurisdiction.roundingMode(),
             channel,
             command.externalReference(),
             Optional.ofNullable(command.capturedAt())
                 .orElseGet(Instant::now)
                 .atOffset(ZoneOffset.UTC),
             user);
+    sale.reviseDraft(
+        customer,
+        customer.currency(),
+        jurisdiction.code(),
+        jurisdiction.roundingPolicy().name(),
+        jurisdiction.roundingMode(),
+        command.postingDate(),
+        Delivery.NONE);
+    Priced priced = price(sale, planned);
+    requireExpectedTotal(command.expectedTotal(), priced.figures().total());
+    Map<Long, StockLevel> levels = stock.lock(variantsOf(planned));
+    return new Outcome(submit(sale, planned, priced, levels, user, true), false);
+  }
+
+  /**
+   * Posts a draft: {@code DRAFT} → {@code POSTED}, or {@code PENDING_APPROVAL} over the credit
+   * limit. Prices, tax rates and stock are taken again on the posting date (the draft's requested
+   * date, else today).
+   *
+   * @param expectedTotal the gross total the client shows, only checked; null = not checked
+   * @throws BusinessRuleViolation {@code SALE_NOT_DRAFT}, {@code INVALID_REQUEST} (no lines),
+   *     {@code TOTALS_MISMATCH}, {@code INSUFFICIENT_STOCK}, {@code NO_TAX_RATE_IN_FORCE}, {@code
+   *     ACCOUNTING_PERIOD_CLOSED}, {@code SALE_CHANGED_CONCURRENTLY}
+   */
+  public Sale postDraft(Sale draft, BigDecimal expectedTotal, String user) {
+    requireStatus(draft, SaleStatus.DRAFT, ErrorCode.SALE_NOT_DRAFT);
+    Map<Long, StockLevel> levels = stock.lock(variantsOf(planned(draft)));
+    references.lock(draft);
+    requireStatus(draft, SaleStatus.DRAFT, ErrorCode.SALE_NOT_DRAFT);
+    List<Planned> planned = planned(draft);
+    if (planned.isEmpty()) {
+      throw new BusinessRuleViolation(
+          ErrorCode.INVALID_REQUEST, draft.draftNumber() + " has no lines to post");
+    }
+    requireLocked(levels, planned, draft);
+    Priced priced = price(draft, planned);
+    requireExpectedTotal(expectedTotal, priced.figures().total());
+    return submit(draft, planned, priced, levels, user, true);
+  }
+
+  /**
+   * Posts a held sale its approver released, with all its effects now (prices and tax rates on the
+   * posting date, stock checked again). The credit limit is not checked again: the approver decided
+   * on it.
+   *
+   * @throws BusinessRuleViolation {@code SALE_NOT_PENDING_APPROVAL}, {@code
+   *     APPROVER_MUST_DIFFER_FROM_REQUESTER}, {@code REASON_REQUIRED}, {@code INSUFFICIENT_STOCK},
+   *     {@code NO_TAX_RATE_IN_FORCE}, {@code ACCOUNTING_PERIOD_CLOSED}, {@code
+   *     SALE_CHANGED_CONCURRENTLY}
+   */
+  public Sale release(Sale held, String approver, String reason) {
+    String why = SaleReferences.requireReason(reason, "a release");
+    requireStatus(held, SaleStatus.PENDING_APPROVAL, ErrorCode.SALE_NOT_PENDING_APPROVAL);
+    SaleApproval.requireDifferentApprover(held, approver);
+    Map<Long, StockLevel> levels = stock.lock(variantsOf(planned(held)));
+    references.lock(held);
+    requireStatus(held, SaleStatus.PENDING_APPROVAL, ErrorCode.SALE_NOT_PENDING_APPROVAL);
+    List<Planned> planned = planned(held);
+    requireLocked(levels, planned, held);
+    held.decide(Sale.Decision.RELEASED, approver, why);
+    audit.record(
+        approver,
+        "sale.released",
+        SaleDrafting.DOCUMENT_TYPE,
+        held.draftNumber(),
+        why,
+        Json.createObjectBuilder()
+            .add("requestedBy", Objects.toString(held.submittedBy(), held.createdBy()))
+            .add("holdReason", Objects.toString(held.holdReason(), ""))
+            .build()
+            .toString());
+    return submit(held, planned, price(held, planned), levels, approver, false);
+  }
+
+  /** The priced lines of a sale and the tax rates they used. */
+  record Priced(SaleArithmetic.Priced figures, List<BigDecimal> rates, LocalDate postingDate) {}
+
+  /** Prices the lines on the sale's posting date (the requested one, else today). */
+  private Priced price(Sale sale, List<Planned> planned) {
+    LocalDate postingDate = Optional.ofNullable(sale.postingDate()).orElseGet(LocalDate::now);
+    List<BigDecimal> rates = new ArrayList<>();
+    List<SaleArithmetic.PricingLine> lines = new ArrayList<>();
+    for (Planned line : planned) {
+      BigDecimal rate =
+          references.rate(
+              sale.jurisdictionCode(), line.variant().product().taxCategoryCode(), postingDate);
+      rates.add(rate);
+      lines.add(new SaleArithmetic.PricingLine(line.quantity(), line.unitPrice(), rate));
+    }
+    return new Priced(
+        SaleArithmetic.price(
+            lines,
+            sale.currency(),
+            RoundingPolicy.valueOf(sale.roundingPolicy()),
+            sale.roundingMode()),
+        rates,
+        postingDate);
+  }
+
+  private Sale submit(
+      Sale sale,
+      List<Planned> planned,
+      Priced priced,
+      Map<Long, StockLevel> levels,
+      String user,
+      boolean creditCheck) {
+    stock.requireAvailable(levels, requested(planned));
+    if (creditCheck) {
+      Optional<CreditLimits.Breach> breach =
+          new CreditLimits(em).breach(sale.customer(), priced.figures().total());
+      if (breach.isPresent()) {
+        return hold(sale, planned, priced, breach.get(), user);
+      }
+    }
+    return postEffects(sale, planned, priced, levels, user);
+  }
+
+  /** Holds the sale for an approver: its lines are kept as draft lines, nothing else moves. */
+  private Sale hold(
+      Sale sale, List<Planned> planned, Priced priced, CreditLimits.Breach breach, String user) {
+    if (sale.draftNumber() == null) {
+      sale.assignDraftNumber(numbers.next(DocumentNumbers.SALE_DRAFT));
+    }
+    sale.replaceDraftLines(draftValues(planned, priced));
+    if (sale.id() == null) {
+      em.persist(sale);
+    }
+    // the draft lines change while the sale is still a draft (the database allows it only then)
+    em.flush();
+    sale.hold(user, breach.describe());
+    audit.record(
+        user,
+        "sale.held",
+        SaleDrafting.DOCUMENT_TYPE,
+        sale.draftNumber(),
+        breach.describe(),
+        Json.createObjectBuilder()
+            .add("customerNumber", sale.customer().customerNumber())
+            .add("balance", breach.balance())
+            .add("total", breach.total())
+            .add("creditLimit", breach.creditLimit())
+            .add("currency", sale.currency().getCurrencyCode())
+            .build()
+            .toString());
+    return sale;
+  }
+
+  static List<SaleDraftLine.Values> draftValues(List<Planned> planned, Priced priced) {
+    List<SaleDraftLine.Values> values = new ArrayList<>();
+    for (int i = 0; i < planned.size(); i++) {
+      Planned line = planned.get(i);
+      values.add(
+          new SaleDraftLine.Values(
+              line.variant(),
+              line.description(),
+              line.quantity(),
+              line.unitPrice(),
+              priced.figures().nets().get(i).amount(),
+              priced.rates().get(i),
+              priced.figures().taxes().get(i).amount()));
+    }
+    return values;
+  }
+
+  private Sale postEffects(
+      Sale sale, List<Planned> planned, Priced priced, Map<Long, StockLevel> levels, String user) {
+    LocalDate postingDate = priced.postingDate();
+    Customer customer = sale.customer();
+    String currency = sale.currency().getCurrencyCode();
+    Money gross = priced.figures().total();
+    String saleNumber = numbers.next(DocumentNumbers.SALE_INVOICE);
+    sale.post(saleNumber, postingDate, postingDate.plusDays(customer.paymentTermsDays()), user);
 
     Journal.Draft draft = new Journal.Draft().debit(Accounts.ACCOUNTS_RECEIVABLE, gross.amount());
-    for (int i = 0; i < variants.size(); i++) {
-      Variant variant = variants.get(i);
-      PostSale.Line line = command.lines().get(i);
+    for (int i = 0; i < planned.size(); i++) {
+      Planned line = planned.get(i);
+      Variant variant = line.variant();
       BigDecimal unitCost = null;
       BigDecimal costAmount = null;
       if (variant.stockTracked()) {
@@ -180,28 +343,32 @@ public final class SalePosting {
         costAmount = out.value().negate();
         draft.debit(Accounts.COST_OF_GOODS_SOLD, costAmount).credit(Accounts.INVENTORY, costAmount);
       }
+      BigDecimal net = priced.figures().nets().get(i).amount();
+      BigDecimal tax = priced.figures().taxes().get(i).amount();
       sale.addLine(
           new SaleLine.Values(
               variant,
-              Optional.ofNullable(line.description()).orElse(variant.name()),
-              line.quantity().setScale(Quantities.QUANTITY_SCALE),
-              prices.get(i),
-              nets.get(i).amount(),
+              line.description(),
+              line.quantity(),
+              line.unitPrice(),
+              net,
               variant.product().taxCategoryCode(),
-              rates.get(i),
-              taxes.get(i).amount(),
+              priced.rates().get(i),
+              tax,
               unitCost,
               costAmount));
-      draft.credit(variant.revenueAccount(), nets.get(i).amount());
-      draft.credit(Accounts.OUTPUT_TAX_PAYABLE, taxes.get(i).amount());
+      draft.credit(variant.revenueAccount(), net);
+      draft.credit(Accounts.OUTPUT_TAX_PAYABLE, tax);
     }
-    em.persist(sale);
+    if (sale.id() == null) {
+      em.persist(sale);
+    }
 
     JournalEntry entry =
         journal.post(
             draft,
             postingDate,
-            currency.getCurrencyCode(),
+            currency,
             DOCUMENT_TYPE,
             saleNumber,
             "Sale " + saleNumber + " to " + customer.customerNumber(),
@@ -213,121 +380,86 @@ public final class SalePosting {
             DOCUMENT_TYPE,
             saleNumber,
             gross.amount(),
-            currency.getCurrencyCode(),
+            currency,
             postingDate,
             sale.dueDate(),
             entry,
             saleNumber));
-    audit.record(
-        user,
-        "sale.posted",
-        DOCUMENT_TYPE,
-        saleNumber,
-        null,
+    em.persist(new SaleRevision(sale, postingDate, entry, null, user));
+    var detail =
         Json.createObjectBuilder()
             .add("customerNumber", customer.customerNumber())
             .add("total", gross.amount())
-            .add("currency", currency.getCurrencyCode())
-            .add("journalEntryNumber", entry == null ? "" : entry.entryNumber())
-            .build()
-            .toString());
+            .add("currency", currency)
+            .add("journalEntryNumber", entry == null ? "" : entry.entryNumber());
+    if (sale.draftNumber() != null) {
+      detail.add("draftNumber", sale.draftNumber());
+    }
+    audit.record(user, "sale.posted", DOCUMENT_TYPE, saleNumber, null, detail.build().toString());
     events.publish("sale.posted", customer.customerNumber(), salePostedEvent(sale, entry));
-    return new Outcome(sale, false);
+    return sale;
   }
 
   private static void validateShape(PostSale command) {
-    if (command == null || blank(command.customerNumber())) {
+    if (command == null || SaleReferences.blank(command.customerNumber())) {
       throw new BusinessRuleViolation(ErrorCode.INVALID_REQUEST, "customerNumber is required");
     }
     if (command.lines() == null || command.lines().isEmpty()) {
       throw new BusinessRuleViolation(ErrorCode.INVALID_REQUEST, "a sale needs at least one line");
     }
-    for (int i = 0; i < command.lines().size(); i++) {
-      PostSale.Line line = command.lines().get(i);
-      String where = "line " + (i + 1) + ": ";
-      if (line == null || blank(line.sku())) {
-        throw new BusinessRuleViolation(ErrorCode.INVALID_REQUEST, where + "sku is required");
+    SaleReferences.requireLineShapes(command.lines());
+  }
+
+  static void requireExpectedTotal(BigDecimal expected, Money calculated) {
+    if (expected != null && expected.compareTo(calculated.amount()) != 0) {
+      throw new BusinessRuleViolation(
+          ErrorCode.TOTALS_MISMATCH,
+          "the client's total "
+              + expected.toPlainString()
+              + " differs from the calculated total "
+              + calculated.amount().toPlainString());
+    }
+  }
+
+  static void requireStatus(Sale sale, SaleStatus status, ErrorCode code) {
+    if (sale.status() != status) {
+      throw new BusinessRuleViolation(
+          code, sale.reference() + " is " + sale.status() + ", not " + status);
+    }
+  }
+
+  /** The draft lines of a sale as lines to post. */
+  private static List<Planned> planned(Sale sale) {
+    return sale.draftLines().stream()
+        .map(l -> new Planned(l.variant(), l.description(), l.quantity(), l.unitPrice()))
+        .toList();
+  }
+
+  static List<Variant> variantsOf(List<Planned> planned) {
+    return planned.stream().map(Planned::variant).toList();
+  }
+
+  /** Total quantity per stock-tracked variant. */
+  static Map<Variant, BigDecimal> requested(List<Planned> planned) {
+    Map<Variant, BigDecimal> requested = new LinkedHashMap<>();
+    for (Planned line : planned) {
+      if (line.variant().stockTracked()) {
+        requested.merge(line.variant(), line.quantity(), BigDecimal::add);
       }
-      Quantities.requireQuantity(line.quantity(), where + "quantity");
-      if (line.unitPrice() != null) {
-        Quantities.requireUnitAmount(line.unitPrice(), where + "unitPrice");
+    }
+    return requested;
+  }
+
+  /** Refuses when the lines re-read under the sale's lock name a variant not locked before it. */
+  private static void requireLocked(
+      Map<Long, StockLevel> levels, List<Planned> planned, Sale sale) {
+    for (Planned line : planned) {
+      if (line.variant().stockTracked() && !levels.containsKey(line.variant().id())) {
+        throw new BusinessRuleViolation(
+            ErrorCode.SALE_CHANGED_CONCURRENTLY,
+            sale.reference() + " changed while it was being posted; read it again");
       }
     }
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
-  }
-
-  private Customer customer(String number) {
-    Customer customer =
-        em.createNamedQuery(Customer.BY_NUMBER, Customer.class)
-            .setParameter("number", number)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new BusinessRuleViolation(ErrorCode.UNKNOWN_CUSTOMER, "no customer " + number));
-    if (customer.status() != Customer.Status.ACTIVE) {
-      throw new BusinessRuleViolation(
-          ErrorCode.CUSTOMER_NOT_ACTIVE, "customer " + number + " is " + customer.status());
-    }
-    return customer;
-  }
-
-  private Variant variant(String sku, Currency currency) {
-    Variant variant =
-        em.createNamedQuery(Variant.BY_SKU, Variant.class)
-            .setParameter("sku", sku)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(
-                () -> new BusinessRuleViolation(ErrorCode.UNKNOWN_VARIANT, "no SKU " + sku));
-    if (!variant.currency().equals(currency)) {
-      throw new BusinessRuleViolation(
-          ErrorCode.CURRENCY_MISMATCH,
-          "SKU "
-              + sku
-              + " is priced in "
-              + variant.currency()
-              + ", the customer buys in "
-              + currency);
-    }
-    return variant;
-  }
-
-  private TaxJurisdiction jurisdiction(String code, Currency currency) {
-    TaxJurisdiction jurisdiction = em.find(TaxJurisdiction.class, code);
-    if (jurisdiction == null) {
-      throw new BusinessRuleViolation(
-          ErrorCode.UNKNOWN_TAX_JURISDICTION, "no tax jurisdiction " + code);
-    }
-    if (!jurisdiction.currency().equals(currency)) {
-      throw new BusinessRuleViolation(
-          ErrorCode.CURRENCY_MISMATCH,
-          "jurisdiction "
-              + code
-              + " reports in "
-              + jurisdiction.currency()
-              + ", the sale is in "
-              + currency);
-    }
-    return jurisdiction;
-  }
-
-  private BigDecimal rate(TaxJurisdiction jurisdiction, String category, LocalDate day) {
-    return em.createNamedQuery(TaxRate.IN_FORCE, TaxRate.class)
-        .setParameter("jurisdiction", jurisdiction.code())
-        .setParameter("category", category)
-        .setParameter("day", day)
-        .getResultStream()
-        .findFirst()
-        .map(TaxRate::ratePercent)
-        .orElseThrow(
-            () ->
-                new BusinessRuleViolation(
-                    ErrorCode.NO_TAX_RATE_IN_FORCE,
-                    "no " + category + " rate in " + jurisdiction.code() + " on " + day));
   }
 
   private Optional<Sale> earlier(String channel, String reference) {
@@ -338,21 +470,38 @@ public final class SalePosting {
         .findFirst();
   }
 
+  /** A line of a sale as first submitted, for the exactly-once comparison. */
+  private record ContentLine(Long variantId, BigDecimal quantity, BigDecimal unitPrice) {}
+
+  /**
+   * The sale as first submitted: revision 1 once posted (amendments come later), else its lines.
+   */
+  private static List<ContentLine> originalContent(Sale sale) {
+    if (sale.saleNumber() != null) {
+      return sale.linesOf(1).stream()
+          .map(l -> new ContentLine(l.variant().id(), l.quantity(), l.unitPrice()))
+          .toList();
+    }
+    return sale.draftLines().stream()
+        .map(l -> new ContentLine(l.variant().id(), l.quantity(), l.unitPrice()))
+        .toList();
+  }
+
   /** Same key, same content: the first result. Same key, other content: refused. */
   private static void requireSameContent(
       Sale earlier, PostSale command, Customer customer, List<Variant> variants) {
+    List<ContentLine> was = originalContent(earlier);
     boolean same =
-        earlier.customer().id().equals(customer.id())
-            && earlier.lines().size() == command.lines().size();
+        earlier.customer().id().equals(customer.id()) && was.size() == command.lines().size();
     for (int i = 0; same && i < variants.size(); i++) {
-      SaleLine was = earlier.lines().get(i);
       PostSale.Line now = command.lines().get(i);
       same =
-          was.variant().id().equals(variants.get(i).id())
-              && was.quantity().compareTo(now.quantity()) == 0
-              && (now.unitPrice() == null || was.unitPrice().compareTo(now.unitPrice()) == 0);
+          was.get(i).variantId().equals(variants.get(i).id())
+              && was.get(i).quantity().compareTo(now.quantity()) == 0
+              && (now.unitPrice() == null
+                  || was.get(i).unitPrice().compareTo(now.unitPrice()) == 0);
     }
-    if (same && command.postingDate() != null) {
+    if (same && command.postingDate() != null && earlier.postingDate() != null) {
       same = Objects.equals(earlier.postingDate(), command.postingDate());
     }
     if (!same) {
@@ -362,15 +511,15 @@ public final class SalePosting {
               + earlier.channel()
               + " transaction "
               + earlier.externalReference()
-              + " was posted as "
-              + earlier.saleNumber()
+              + " was submitted as "
+              + earlier.reference()
               + " with other content");
     }
   }
 
-  private static String salePostedEvent(Sale sale, JournalEntry entry) {
+  static JsonArrayBuilder linesJson(List<SaleLine> saleLines) {
     JsonArrayBuilder lines = Json.createArrayBuilder();
-    for (SaleLine line : sale.lines()) {
+    for (SaleLine line : saleLines) {
       lines.add(
           Json.createObjectBuilder()
               .add("lineNumber", line.lineNumber())
@@ -381,6 +530,10 @@ public final class SalePosting {
               .add("taxRatePercent", line.taxRatePercent())
               .add("taxAmount", line.taxAmount()));
     }
+    return lines;
+  }
+
+  private static String salePostedEvent(Sale sale, JournalEntry entry) {
     var event =
         Json.createObjectBuilder()
             .add("eventType", "sale.posted")
@@ -393,9 +546,12 @@ public final class SalePosting {
             .add("taxTotal", sale.taxTotal())
             .add("total", sale.total())
             .add("channel", sale.channel())
-            .add("lines", lines);
+            .add("lines", linesJson(sale.lines()));
     if (sale.externalReference() != null) {
       event.add("externalReference", sale.externalReference());
+    }
+    if (sale.draftNumber() != null) {
+      event.add("draftNumber", sale.draftNumber());
     }
     if (entry != null) {
       event.add("journalEntryNumber", entry.entryNumber());

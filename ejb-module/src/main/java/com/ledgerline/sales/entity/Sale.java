@@ -4,6 +4,7 @@ import com.ledgerline.customers.entity.Customer;
 import com.ledgerline.shared.Money;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,6 +18,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,34 +26,53 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A sale to a customer: the sales invoice.
+ * A sale to a customer: the sales invoice, from draft to posted document.
  *
- * <p>Lifecycle (DESIGN.md 4): {@code DRAFT} → {@code POSTED} (stock out, customer ledger {@code
- * invoice}, journal entry) or {@code PENDING_APPROVAL} → {@code POSTED}; {@code VOIDED} only while
- * unpaid. A posted sale's lines are never changed in place: corrections are amendments and credit
- * notes that point at it.
+ * <p>Lifecycle (DESIGN.md 4): {@code DRAFT} (editable, no effects, known by its {@code DRAFT-}
+ * number) → {@code POSTED} (the gapless {@code INV-} number, stock out, customer ledger {@code
+ * invoice}, journal entry) or {@code PENDING_APPROVAL} when the credit limit would be breached →
+ * released by an approver ({@code POSTED}) or {@code REJECTED} (final). A draft may be {@code
+ * DISCARDED} (final). A posted sale changes its lines only by an amendment, which writes the full
+ * set of lines again as the next revision; it is {@code VOIDED} (final) only while nothing was paid
+ * or credited. Delivery is separate and never moves stock.
  *
  * <p>Invariants: {@code total = subtotal + taxTotal}; subtotal and tax total are the sums of the
- * lines; every line carries the tax rate and unit cost used at posting (snapshots).
+ * current revision's lines; every posted line carries the tax rate and unit cost used at posting
+ * (snapshots); a sale has an invoice number exactly when it is posted or voided. The database
+ * states these again (checks and the trigger {@code sal_sale_lifecycle}).
  */
 @Entity
 @Table(name = "sal_sale")
 @NamedQuery(name = Sale.BY_NUMBER, query = "select s from Sale s where s.saleNumber = :number")
 @NamedQuery(
+    name = Sale.BY_REFERENCE,
+    query = "select s from Sale s where s.saleNumber = :number or s.draftNumber = :number")
+@NamedQuery(
     name = Sale.BY_CHANNEL_REFERENCE,
     query = "select s from Sale s where s.channel = :channel and s.externalReference = :reference")
 public class Sale {
   public static final String BY_NUMBER = "Sale.byNumber";
+  public static final String BY_REFERENCE = "Sale.byReference";
   public static final String BY_CHANNEL_REFERENCE = "Sale.byChannelReference";
+
+  /** How a held sale was decided. */
+  public enum Decision {
+    RELEASED,
+    REJECTED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "sale_number", nullable = false, unique = true)
+  @Column(name = "sale_number", unique = true)
   private String saleNumber;
+
+  @Column(name = "draft_number", unique = true)
+  private String draftNumber;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -70,10 +91,13 @@ public class Sale {
   @Column(name = "rounding_policy", nullable = false)
   private String roundingPolicy;
 
-  @Column(name = "posting_date", nullable = false)
+  @Column(name = "rounding_mode", nullable = false)
+  private String roundingMode;
+
+  @Column(name = "posting_date")
   private LocalDate postingDate;
 
-  @Column(name = "due_date", nullable = false)
+  @Column(name = "due_date")
   private LocalDate dueDate;
 
   @Column(nullable = false)
@@ -84,6 +108,9 @@ public class Sale {
 
   @Column(nullable = false)
   private BigDecimal total;
+
+  @Column(name = "current_revision", nullable = false)
+  private int currentRevision;
 
   @Column(nullable = false)
   private String channel;
@@ -100,45 +127,209 @@ public class Sale {
   @Column(name = "created_by", nullable = false)
   private String createdBy;
 
+  @Embedded private Delivery delivery = Delivery.NONE;
+
+  @Column(name = "submitted_by")
+  private String submittedBy;
+
+  @Column(name = "submitted_at")
+  private OffsetDateTime submittedAt;
+
+  @Column(name = "hold_reason")
+  private String holdReason;
+
+  @Column(name = "decided_by")
+  private String decidedBy;
+
+  @Column(name = "decided_at")
+  private OffsetDateTime decidedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "decision")
+  private Decision decision;
+
+  @Column(name = "decision_reason")
+  private String decisionReason;
+
+  @Column(name = "posted_by")
+  private String postedBy;
+
+  @Column(name = "posted_at")
+  private OffsetDateTime postedAt;
+
+  @Column(name = "voided_by")
+  private String voidedBy;
+
+  @Column(name = "voided_at")
+  private OffsetDateTime voidedAt;
+
+  @Column(name = "void_reason")
+  private String voidReason;
+
+  /** The lines of every revision; {@link #lines()} answers the current one. */
   @OneToMany(mappedBy = "sale", cascade = CascadeType.PERSIST)
-  @OrderBy("lineNumber")
+  @OrderBy("revision, lineNumber")
   private List<SaleLine> lines = new ArrayList<>();
+
+  @OneToMany(mappedBy = "sale", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("lineNumber")
+  private List<SaleDraftLine> draftLines = new ArrayList<>();
 
   protected Sale() {}
 
+  /**
+   * A new sale in {@code DRAFT}, with no lines, no number and no effects.
+   *
+   * @param roundingPolicy the jurisdiction's policy ({@code PER_LINE}, {@code PER_DOCUMENT})
+   * @param roundingMode the jurisdiction's rounding mode, snapshotted with the policy
+   */
   public Sale(
-      String saleNumber,
       Customer customer,
       Currency currency,
       String jurisdictionCode,
       String roundingPolicy,
-      LocalDate postingDate,
-      LocalDate dueDate,
+      RoundingMode roundingMode,
       String channel,
       String externalReference,
       OffsetDateTime capturedAt,
       String createdBy) {
-    this.saleNumber = saleNumber;
-    this.status = SaleStatus.POSTED;
+    this.status = SaleStatus.DRAFT;
     this.customer = customer;
     this.currency = currency.getCurrencyCode();
     this.jurisdictionCode = jurisdictionCode;
     this.roundingPolicy = roundingPolicy;
-    this.postingDate = postingDate;
-    this.dueDate = dueDate;
+    this.roundingMode = roundingMode.name();
     this.channel = channel;
     this.externalReference = externalReference;
     this.capturedAt = capturedAt;
     this.createdBy = createdBy;
     this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    this.currentRevision = 1;
+    zeroTotals();
+  }
+
+  private void zeroTotals() {
     this.subtotal = BigDecimal.ZERO;
     this.taxTotal = BigDecimal.ZERO;
     this.total = BigDecimal.ZERO;
   }
 
-  /** Adds a line and keeps the document totals equal to the sums of the lines. */
+  private void requireStatus(SaleStatus expected) {
+    if (status != expected) {
+      throw new IllegalStateException(reference() + " is " + status + ", not " + expected);
+    }
+  }
+
+  /** Names a draft or held sale ({@code DRAFT-…}); once given, never changes. */
+  public void assignDraftNumber(String number) {
+    if (draftNumber != null) {
+      throw new IllegalStateException(reference() + " has its draft number already");
+    }
+    draftNumber = number;
+  }
+
+  /**
+   * Changes a draft's header (the caller has checked currency and jurisdiction).
+   *
+   * @param requestedPostingDate the accounting date asked for; null = the day it posts
+   */
+  public void reviseDraft(
+      Customer customer,
+      Currency currency,
+      String jurisdictionCode,
+      String roundingPolicy,
+      RoundingMode roundingMode,
+      LocalDate requestedPostingDate,
+      Delivery delivery) {
+    requireStatus(SaleStatus.DRAFT);
+    this.customer = customer;
+    this.currency = currency.getCurrencyCode();
+    this.jurisdictionCode = jurisdictionCode;
+    this.roundingPolicy = roundingPolicy;
+    this.roundingMode = roundingMode.name();
+    this.postingDate = requestedPostingDate;
+    this.delivery = Objects.requireNonNull(delivery);
+  }
+
+  /** Replaces the lines of a draft (or of a sale being held); the totals become their preview. */
+  public void replaceDraftLines(List<SaleDraftLine.Values> values) {
+    if (status != SaleStatus.DRAFT) {
+      throw new IllegalStateException(reference() + " is " + status + ", its lines are fixed");
+    }
+    draftLines.clear();
+    zeroTotals();
+    for (SaleDraftLine.Values v : values) {
+      SaleDraftLine line = new SaleDraftLine(this, draftLines.size() + 1, v);
+      draftLines.add(line);
+      subtotal = subtotal.add(v.netAmount());
+      taxTotal = taxTotal.add(v.taxAmount());
+    }
+    total = subtotal.add(taxTotal);
+  }
+
+  /** The requester asks to post; the credit limit holds it for an approver. */
+  public void hold(String requestedBy, String reason) {
+    requireStatus(SaleStatus.DRAFT);
+    status = SaleStatus.PENDING_APPROVAL;
+    submittedBy = requestedBy;
+    submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    holdReason = reason;
+  }
+
+  /** The approver's decision on a held sale; a release is followed by {@link #post}. */
+  public void decide(Decision decision, String approver, String reason) {
+    requireStatus(SaleStatus.PENDING_APPROVAL);
+    this.decision = decision;
+    this.decidedBy = approver;
+    this.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    this.decisionReason = reason;
+    if (decision == Decision.REJECTED) {
+      status = SaleStatus.REJECTED;
+    }
+  }
+
+  /** Discards a draft for good; it keeps its lines for the record. */
+  public void discard() {
+    requireStatus(SaleStatus.DRAFT);
+    status = SaleStatus.DISCARDED;
+  }
+
+  /**
+   * Posts the sale under its invoice number: revision 1 starts empty and {@link #addLine} fills it.
+   * A draft's lines stay as they were, for the record.
+   */
+  public void post(String saleNumber, LocalDate postingDate, LocalDate dueDate, String user) {
+    if (status != SaleStatus.DRAFT && status != SaleStatus.PENDING_APPROVAL) {
+      throw new IllegalStateException(reference() + " is " + status + " and cannot post");
+    }
+    if (status == SaleStatus.DRAFT) {
+      submittedBy = user;
+      submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+    this.saleNumber = saleNumber;
+    this.postingDate = postingDate;
+    this.dueDate = dueDate;
+    this.status = SaleStatus.POSTED;
+    this.postedBy = user;
+    this.postedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    this.currentRevision = 1;
+    zeroTotals();
+  }
+
+  /**
+   * Starts the next revision of a posted sale's lines: empty, totals zero until lines are added.
+   */
+  public int startRevision() {
+    requireStatus(SaleStatus.POSTED);
+    currentRevision++;
+    zeroTotals();
+    return currentRevision;
+  }
+
+  /** Adds a line to the current revision and keeps the totals equal to the sums of its lines. */
   public SaleLine addLine(SaleLine.Values values) {
-    SaleLine line = new SaleLine(this, lines.size() + 1, values);
+    requireStatus(SaleStatus.POSTED);
+    SaleLine line = new SaleLine(this, currentRevision, lines().size() + 1, values);
     lines.add(line);
     subtotal = subtotal.add(line.netAmount());
     taxTotal = taxTotal.add(line.taxAmount());
@@ -146,12 +337,37 @@ public class Sale {
     return line;
   }
 
+  /** Voids a posted sale for good (its reversing documents are written by the caller). */
+  public void voided(String user, String reason) {
+    requireStatus(SaleStatus.POSTED);
+    status = SaleStatus.VOIDED;
+    voidedBy = user;
+    voidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    voidReason = reason;
+  }
+
+  /** Changes the delivery details: informative, never moves stock. */
+  public void changeDelivery(Delivery delivery) {
+    this.delivery = Objects.requireNonNull(delivery);
+  }
+
   public Long id() {
     return id;
   }
 
+  /** The invoice number ({@code INV-…}); null until posted. */
   public String saleNumber() {
     return saleNumber;
+  }
+
+  /** The draft number ({@code DRAFT-…}); null for a sale posted in one step. */
+  public String draftNumber() {
+    return draftNumber;
+  }
+
+  /** The number people know it by: the invoice number once posted, else the draft number. */
+  public String reference() {
+    return saleNumber != null ? saleNumber : draftNumber;
   }
 
   public SaleStatus status() {
@@ -174,6 +390,13 @@ public class Sale {
     return roundingPolicy;
   }
 
+  public RoundingMode roundingMode() {
+    return RoundingMode.valueOf(roundingMode);
+  }
+
+  /**
+   * The accounting date: once posted the invoice date; for a draft the date asked for (or null).
+   */
   public LocalDate postingDate() {
     return postingDate;
   }
@@ -197,6 +420,10 @@ public class Sale {
     return total.setScale(Money.scaleOf(currency()));
   }
 
+  public int currentRevision() {
+    return currentRevision;
+  }
+
   public String channel() {
     return channel;
   }
@@ -217,7 +444,74 @@ public class Sale {
     return createdBy;
   }
 
+  public Delivery delivery() {
+    return delivery == null ? Delivery.NONE : delivery;
+  }
+
+  /** Who asked to post it (the requester of a held sale). */
+  public String submittedBy() {
+    return submittedBy;
+  }
+
+  public OffsetDateTime submittedAt() {
+    return submittedAt;
+  }
+
+  public String holdReason() {
+    return holdReason;
+  }
+
+  public String decidedBy() {
+    return decidedBy;
+  }
+
+  public OffsetDateTime decidedAt() {
+    return decidedAt;
+  }
+
+  public Decision decision() {
+    return decision;
+  }
+
+  public String decisionReason() {
+    return decisionReason;
+  }
+
+  public String postedBy() {
+    return postedBy;
+  }
+
+  public OffsetDateTime postedAt() {
+    return postedAt;
+  }
+
+  public String voidedBy() {
+    return voidedBy;
+  }
+
+  public OffsetDateTime voidedAt() {
+    return voidedAt;
+  }
+
+  public String voidReason() {
+    return voidReason;
+  }
+
+  /** The lines of the current revision (none before posting). */
   public List<SaleLine> lines() {
-    return Collections.unmodifiableList(lines);
+    return linesOf(currentRevision);
+  }
+
+  /** The lines of one revision, in line order. */
+  public List<SaleLine> linesOf(int revision) {
+    if (saleNumber == null) {
+      return List.of();
+    }
+    return lines.stream().filter(l -> l.revision() == revision).toList();
+  }
+
+  /** The draft's lines (kept after posting, for the record). */
+  public List<SaleDraftLine> draftLines() {
+    return Collections.unmodifiableList(draftLines);
   }
 }

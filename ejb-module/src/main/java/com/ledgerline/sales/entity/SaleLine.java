@@ -13,8 +13,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
 /**
- * One line of a sale with its snapshots: the price, tax rate and unit cost used at posting stay on
- * the line whatever later happens to the catalog, the tax table or the moving-average cost.
+ * One line of one revision of a posted sale, with its snapshots: the price, tax rate and unit cost
+ * used at posting stay on the line whatever later happens to the catalog, the tax table or the
+ * moving-average cost. Immutable (a database trigger refuses updates and deletes): an amendment
+ * writes the full set of lines again under the next revision.
  */
 @Entity
 @Table(name = "sal_sale_line")
@@ -50,6 +52,9 @@ public class SaleLine {
   @ManyToOne(optional = false)
   @JoinColumn(name = "sale_id")
   private Sale sale;
+
+  @Column(nullable = false)
+  private int revision;
 
   @Column(name = "line_number", nullable = false)
   private int lineNumber;
@@ -90,8 +95,9 @@ public class SaleLine {
 
   protected SaleLine() {}
 
-  SaleLine(Sale sale, int lineNumber, Values values) {
+  SaleLine(Sale sale, int revision, int lineNumber, Values values) {
     this.sale = sale;
+    this.revision = revision;
     this.lineNumber = lineNumber;
     this.variant = values.variant();
     this.sku = values.variant().sku();
@@ -104,6 +110,19 @@ public class SaleLine {
     this.taxAmount = values.taxAmount();
     this.unitCost = values.unitCost();
     this.costAmount = values.costAmount();
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Sale sale() {
+    return sale;
+  }
+
+  /** The revision of the sale this line belongs to (1 = as first posted). */
+  public int revision() {
+    return revision;
   }
 
   public int lineNumber() {

@@ -1,0 +1,160 @@
+package com.ledgerline.sales.entity;
+
+import com.ledgerline.catalog.entity.Variant;
+import com.ledgerline.shared.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+/**
+ * One credited sale line: the quantity taken back and the net, tax and (on restock) cost it takes
+ * back, at the sale line's price, tax rate and cost snapshots. Immutable.
+ */
+@Entity
+@Table(name = "sal_credit_note_line")
+public class CreditNoteLine {
+
+  /**
+   * @param saleLine the credited line of the sale's current revision
+   * @param quantity units credited, positive, 4 decimals
+   * @param netAmount the net credited, currency scale
+   * @param taxAmount the tax credited at the line's rate snapshot, currency scale
+   * @param restockedQuantity units moved back into stock (0 without restock or for services)
+   * @param costAmount the cost moved back into Inventory (null when nothing was restocked)
+   */
+  public record Values(
+      SaleLine saleLine,
+      BigDecimal quantity,
+      BigDecimal netAmount,
+      BigDecimal taxAmount,
+      BigDecimal restockedQuantity,
+      BigDecimal costAmount) {}
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "credit_note_id")
+  private CreditNote creditNote;
+
+  @Column(name = "line_number", nullable = false)
+  private int lineNumber;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "sale_line_id")
+  private SaleLine saleLine;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "variant_id")
+  private Variant variant;
+
+  @Column(nullable = false)
+  private String sku;
+
+  @Column(nullable = false)
+  private String description;
+
+  @Column(nullable = false)
+  private BigDecimal quantity;
+
+  @Column(name = "unit_price", nullable = false)
+  private BigDecimal unitPrice;
+
+  @Column(name = "net_amount", nullable = false)
+  private BigDecimal netAmount;
+
+  @Column(name = "tax_rate_percent", nullable = false)
+  private BigDecimal taxRatePercent;
+
+  @Column(name = "tax_amount", nullable = false)
+  private BigDecimal taxAmount;
+
+  @Column(name = "restocked_quantity", nullable = false)
+  private BigDecimal restockedQuantity;
+
+  @Column(name = "unit_cost")
+  private BigDecimal unitCost;
+
+  @Column(name = "cost_amount")
+  private BigDecimal costAmount;
+
+  protected CreditNoteLine() {}
+
+  CreditNoteLine(CreditNote creditNote, int lineNumber, Values values) {
+    SaleLine sold = values.saleLine();
+    this.creditNote = creditNote;
+    this.lineNumber = lineNumber;
+    this.saleLine = sold;
+    this.variant = sold.variant();
+    this.sku = sold.sku();
+    this.description = sold.description();
+    this.quantity = values.quantity();
+    this.unitPrice = sold.unitPrice();
+    this.netAmount = values.netAmount();
+    this.taxRatePercent = sold.taxRatePercent();
+    this.taxAmount = values.taxAmount();
+    this.restockedQuantity = values.restockedQuantity();
+    this.unitCost = values.costAmount() == null ? null : sold.unitCost();
+    this.costAmount = values.costAmount();
+  }
+
+  public int lineNumber() {
+    return lineNumber;
+  }
+
+  public SaleLine saleLine() {
+    return saleLine;
+  }
+
+  public Variant variant() {
+    return variant;
+  }
+
+  public String sku() {
+    return sku;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public BigDecimal quantity() {
+    return quantity;
+  }
+
+  public BigDecimal unitPrice() {
+    return unitPrice;
+  }
+
+  public BigDecimal netAmount() {
+    return netAmount.setScale(Money.scaleOf(creditNote.currency()));
+  }
+
+  public BigDecimal taxRatePercent() {
+    return taxRatePercent;
+  }
+
+  public BigDecimal taxAmount() {
+    return taxAmount.setScale(Money.scaleOf(creditNote.currency()));
+  }
+
+  public BigDecimal restockedQuantity() {
+    return restockedQuantity;
+  }
+
+  public BigDecimal unitCost() {
+    return unitCost;
+  }
+
+  /** Null when nothing was restocked. */
+  public BigDecimal costAmount() {
+    return costAmount == null ? null : costAmount.setScale(Money.scaleOf(creditNote.currency()));
+  }
+}

@@ -1,0 +1,31 @@
+package com.ledgerline.sales.rest;
+
+import com.ledgerline.sales.boundary.CreditNoteView;
+import com.ledgerline.sales.boundary.Sales;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code /api/credit-notes/{number}}: a credit note with its journal entry and stock movements.
+ * Credit notes are issued with {@code POST /api/sales/{sale}/credit-notes}.
+ */
+@RequestScoped
+@Path("credit-notes")
+@Produces(MediaType.APPLICATION_JSON)
+public class CreditNotesResource {
+  @EJB private Sales sales;
+
+  @GET
+  @Path("{creditNoteNumber}")
+  public CreditNoteView one(@PathParam("creditNoteNumber") String creditNoteNumber) {
+    return sales
+        .findCreditNote(creditNoteNumber)
+        .orElseThrow(() -> new NotFoundException("no credit note " + creditNoteNumber));
+  }
+}

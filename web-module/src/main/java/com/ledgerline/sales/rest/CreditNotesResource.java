@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/credit-notes/{number}}: a credit note with its journal entry and stock movements.
@@ -18,10 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 @RequestScoped
 @Path("credit-notes")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sales")
 public class CreditNotesResource {
   @EJB private Sales sales;
 
   @GET
+  @Operation(summary = "A credit note with its journal entry and stock movements")
   @Path("{creditNoteNumber}")
   public CreditNoteView one(@PathParam("creditNoteNumber") String creditNoteNumber) {
     return sales

@@ -57,7 +57,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("sales")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Sales", description = "Posting and reading sales")
+@Tag(
+    name = "Sales",
+    description =
+        "The sale lifecycle: drafts, posting, credit-limit approval, amendments, credit notes, voids")
 public class SalesResource {
   @EJB private Sales sales;
 
@@ -81,6 +84,9 @@ public class SalesResource {
     return submitted(posted, uri);
   }
 
+  @Operation(
+      summary =
+          "List sales newest first, optionally by status (PENDING_APPROVAL: the approvers' queue)")
   @GET
   public List<SaleSummary> list(
       @QueryParam("status") String status,
@@ -89,12 +95,16 @@ public class SalesResource {
     return sales.list(status, offset, limit);
   }
 
+  @Operation(
+      summary =
+          "A sale by invoice or draft number, with its journal entries, stock movements and credit notes")
   @GET
   @Path("{reference}")
   public SaleView one(@PathParam("reference") String reference) {
     return sales.find(reference).orElseThrow(() -> new NotFoundException("no sale " + reference));
   }
 
+  @Operation(summary = "Create a draft: no invoice number, no effect")
   @POST
   @Path("drafts")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -106,6 +116,7 @@ public class SalesResource {
     return Response.created(saleUri(uri, created.draftNumber())).entity(created).build();
   }
 
+  @Operation(summary = "Replace a draft's content; totals are recalculated by the server")
   @PUT
   @Path("drafts/{draftNumber}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -116,6 +127,7 @@ public class SalesResource {
     return sales.updateDraft(draftNumber, draft);
   }
 
+  @Operation(summary = "Discard a draft for good")
   @DELETE
   @Path("drafts/{draftNumber}")
   public SaleView discardDraft(
@@ -123,6 +135,7 @@ public class SalesResource {
     return sales.discardDraft(draftNumber, reason);
   }
 
+  @Operation(summary = "Post a draft: 201 posted, or 202 held for approval over the credit limit")
   @POST
   @Path("drafts/{draftNumber}/post")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -133,6 +146,7 @@ public class SalesResource {
     return submitted(posted, uri);
   }
 
+  @Operation(summary = "Release a held sale (an approver other than its requester): it posts now")
   @POST
   @Path("{reference}/release")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -140,6 +154,7 @@ public class SalesResource {
     return sales.release(reference, reason == null ? null : reason.reason());
   }
 
+  @Operation(summary = "Reject a held sale: REJECTED for good, nothing posted")
   @POST
   @Path("{reference}/reject")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -147,6 +162,7 @@ public class SalesResource {
     return sales.reject(reference, reason == null ? null : reason.reason());
   }
 
+  @Operation(summary = "Amend a posted sale's lines: a new revision, the delta posted")
   @POST
   @Path("{saleNumber}/amendments")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -154,12 +170,14 @@ public class SalesResource {
     return sales.amend(saleNumber, amendment);
   }
 
+  @Operation(summary = "Every revision of a posted sale's lines")
   @GET
   @Path("{saleNumber}/revisions")
   public List<SaleRevisionView> revisions(@PathParam("saleNumber") String saleNumber) {
     return sales.revisions(saleNumber);
   }
 
+  @Operation(summary = "Issue a credit note (full or per line, with or without restock)")
   @POST
   @Path("{saleNumber}/credit-notes")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -173,12 +191,15 @@ public class SalesResource {
     return Response.created(location).entity(issued).build();
   }
 
+  @Operation(summary = "The credit notes against a sale")
   @GET
   @Path("{saleNumber}/credit-notes")
   public List<CreditNoteView> creditNotes(@PathParam("saleNumber") String saleNumber) {
     return sales.creditNotes(saleNumber);
   }
 
+  @Operation(
+      summary = "Void an unpaid sale without credit notes: the mirror of everything it posted")
   @POST
   @Path("{saleNumber}/void")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -186,6 +207,7 @@ public class SalesResource {
     return sales.voidSale(saleNumber, reason == null ? null : reason.reason());
   }
 
+  @Operation(summary = "Change delivery details and status; never moves stock")
   @PUT
   @Path("{reference}/delivery")
   @Consumes(MediaType.APPLICATION_JSON)

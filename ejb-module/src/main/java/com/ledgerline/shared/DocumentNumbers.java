@@ -19,6 +19,9 @@ public final class DocumentNumbers {
   public static final String CREDIT_NOTE = "CREDIT_NOTE";
   public static final String JOURNAL_ENTRY = "JOURNAL_ENTRY";
   public static final String STOCK_RECEIPT = "STOCK_RECEIPT";
+  public static final String PAYMENT = "PAYMENT";
+  public static final String REFUND = "REFUND";
+  public static final String APPROVAL_REQUEST = "APPROVAL_REQUEST";
 
   private final EntityManager em;
 

@@ -71,6 +71,32 @@ public enum ErrorCode {
   ACCOUNTING_PERIOD_ALREADY_OPEN(409),
   /** A month can be closed only after its last day. */
   ACCOUNTING_PERIOD_NOT_ENDED(409),
+  /** A payment is dated before the sale it pays. */
+  PAYMENT_DATED_BEFORE_SALE(422),
+  /** The payment method (tender) is not known or no longer accepted. */
+  UNKNOWN_TENDER(422),
+  /** The payment number is not known. */
+  UNKNOWN_PAYMENT(404),
+  /** The payment was reversed already; a reversed payment stays as it is. */
+  PAYMENT_ALREADY_REVERSED(409),
+  /**
+   * Reversing the payment would take the sale's amount paid below zero (part of it was refunded).
+   */
+  REVERSAL_EXCEEDS_AMOUNT_PAID(409),
+  /** A refund asks for more than the credit the sale left the customer. */
+  REFUND_EXCEEDS_CUSTOMER_CREDIT(409),
+  /** The approval request number is not known. */
+  UNKNOWN_APPROVAL_REQUEST(404),
+  /** The document already has an approval request of this type awaiting a decision. */
+  APPROVAL_ALREADY_REQUESTED(409),
+  /** No approval policy exists for the request type and currency (policies are data: add one). */
+  NO_APPROVAL_POLICY(422),
+  /** An approver already decided this request; a second approval must come from someone else. */
+  APPROVERS_MUST_BE_DISTINCT(409),
+  /** The approval request passed its expiry time without a decision. */
+  APPROVAL_REQUEST_EXPIRED(409),
+  /** The approval request was approved or rejected already. */
+  APPROVAL_REQUEST_ALREADY_DECIDED(409),
   /** Debits and credits of a journal entry differ. */
   DEBITS_MUST_EQUAL_CREDITS(500),
   /** An approval decision was asked of the user who created or submitted the request. */

@@ -203,7 +203,67 @@ public class InvariantChecks {
                   + " join (select document_number, sum(quantity) q, sum(value) v, count(*) n from"
                   + " inv_stock_movement where document_type = 'STOCK_ADJUSTMENT' group by"
                   + " document_number) m on m.document_number = a.adjustment_number where m.n is"
-                  + " distinct from 1 or m.q <> a.quantity or m.v <> a.value"));
+                  + " distinct from 1 or m.q <> a.quantity or m.v <> a.value"),
+          new Check(
+              "sale_amount_paid_and_status_agree",
+              // amount paid = unreversed payments less refunds; the status compares it with what
+              // the sale charges (every entry of its open item that does not move money)
+              "select count(*), 'first sale whose amount paid or payment status disagrees: ' ||"
+                  + " coalesce(min(s.sale_number), '-') from sal_sale s left join (select sale_id,"
+                  + " sum(amount) a from pay_payment where status = 'POSTED' group by sale_id) p on"
+                  + " p.sale_id = s.id left join (select sale_id, sum(amount) a from pay_refund"
+                  + " group by sale_id) r on r.sale_id = s.id where s.amount_paid <> coalesce(p.a,"
+                  + " 0) - coalesce(r.a, 0) or s.payment_status <> case when s.amount_paid = 0"
+                  + " then 'UNPAID' else (select case when s.amount_paid < c.charged then"
+                  + " 'PARTIALLY_PAID' when s.amount_paid = c.charged then 'PAID' else 'OVERPAID'"
+                  + " end from (select coalesce(sum(e.amount), 0) charged from"
+                  + " ar_customer_ledger_entry e where e.customer_id = s.customer_id and"
+                  + " e.applies_to_number = s.sale_number and e.entry_type not in ('payment',"
+                  + " 'payment_reversal', 'refund')) c) end"),
+          new Check(
+              "customer_deposits_equal_customer_credits",
+              "select case when control = credits then 0 else 1 end, 'Customer deposits ' ||"
+                  + " control || ', customer credits ' || credits from (select -"
+                  + accountBalance(Accounts.CUSTOMER_DEPOSITS)
+                  + " control, (select coalesce(sum(amount), 0) from pay_customer_credit_movement)"
+                  + " credits) t"),
+          new Check(
+              "payment_splits_match_their_journal_entries",
+              // each payment, reversal and refund posts exactly its split: the tender account
+              // for the whole amount, Accounts receivable and Customer deposits for the parts
+              "select count(*), 'first document whose journal entry differs: ' ||"
+                  + " coalesce(min(d.number), '-') from (select p.payment_number number,"
+                  + " p.journal_entry_id je, p.account_code tender, p.amount, -p.receivable_amount"
+                  + " ar, -p.deposit_amount dep from pay_payment p union all select"
+                  + " p.payment_number, v.journal_entry_id, p.account_code, -p.amount,"
+                  + " v.receivable_amount, v.deposit_amount from pay_payment_reversal v join"
+                  + " pay_payment p on p.id = v.payment_id union all select f.refund_number,"
+                  + " f.journal_entry_id, f.account_code, -f.amount, f.receivable_amount,"
+                  + " f.deposit_amount from pay_refund f) d where d.amount <> (select"
+                  + " coalesce(sum(debit - credit), 0) from gl_journal_line where"
+                  + " journal_entry_id = d.je and account_code = d.tender) or d.ar <> (select"
+                  + " coalesce(sum(debit - credit), 0) from gl_journal_line where"
+                  + " journal_entry_id = d.je and account_code = '"
+                  + Accounts.ACCOUNTS_RECEIVABLE
+                  + "') or d.dep <> (select coalesce(sum(debit - credit), 0) from gl_journal_line"
+                  + " where journal_entry_id = d.je and account_code = '"
+                  + Accounts.CUSTOMER_DEPOSITS
+                  + "')"),
+          new Check(
+              "reversed_payments_have_one_approved_reversal",
+              "select count(*), 'first payment whose status and reversal disagree: ' ||"
+                  + " coalesce(min(p.payment_number), '-') from pay_payment p left join"
+                  + " pay_payment_reversal v on v.payment_id = p.id left join apr_approval_request"
+                  + " r on r.request_number = v.approval_request_number where (p.status ="
+                  + " 'REVERSED') <> (v.id is not null) or (v.id is not null and (r.id is null or"
+                  + " r.status <> 'APPROVED' or r.document_number <> p.payment_number))"),
+          new Check(
+              "approved_requests_have_enough_distinct_approvers",
+              "select count(*), 'first request approved without its approvers: ' ||"
+                  + " coalesce(min(r.request_number), '-') from apr_approval_request r where"
+                  + " r.status = 'APPROVED' and (select count(distinct d.decided_by) from"
+                  + " apr_approval_decision d where d.request_id = r.id and d.decision = 'APPROVE'"
+                  + " and d.decided_by <> r.requested_by) < r.approvals_required"));
 
   @PersistenceContext private EntityManager em;
 

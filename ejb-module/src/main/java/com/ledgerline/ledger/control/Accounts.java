@@ -12,6 +12,8 @@ public final class Accounts {
   public static final String INVENTORY = "1200";
   public static final String GOODS_RECEIVED_NOT_INVOICED = "2000";
   public static final String OUTPUT_TAX_PAYABLE = "2100";
+  public static final String CUSTOMER_DEPOSITS = "2200";
+  public static final String VOUCHER_LIABILITY = "2300";
   public static final String OPENING_BALANCE_EQUITY = "3000";
   public static final String SALES_REVENUE = "4000";
   public static final String SALES_REVENUE_SERVICES = "4010";

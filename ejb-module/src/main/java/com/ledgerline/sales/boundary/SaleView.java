@@ -6,10 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A sale as people read it: the document with its current lines and their snapshots, the journal
- * entries, stock movements and credit notes its number posted, and where it is in its lifecycle. A
- * draft or held sale shows its draft lines with preview figures and no effects. Amounts at the
- * currency's scale.
+ * A sale as people read it: the document with its current lines and their snapshots, what was paid
+ * (unreversed payments less refunds) and its payment status, the journal entries, stock movements
+ * and credit notes its number posted, and where it is in its lifecycle. A draft or held sale shows
+ * its draft lines with preview figures and no effects. Amounts at the currency's scale.
  *
  * @param saleNumber the invoice number; null before posting
  * @param draftNumber the draft number; null for a sale posted in one step
@@ -34,6 +34,8 @@ public record SaleView(
     BigDecimal subtotal,
     BigDecimal taxTotal,
     BigDecimal total,
+    BigDecimal amountPaid,
+    String paymentStatus,
     String channel,
     String externalReference,
     OffsetDateTime createdAt,
@@ -141,6 +143,8 @@ public record SaleView(
         subtotal,
         taxTotal,
         total,
+        amountPaid,
+        paymentStatus,
         channel,
         externalReference,
         createdAt,

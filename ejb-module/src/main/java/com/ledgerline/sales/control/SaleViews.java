@@ -106,6 +106,8 @@ public final class SaleViews {
         sale.subtotal(),
         sale.taxTotal(),
         sale.total(),
+        sale.amountPaid(),
+        sale.paymentStatus().name(),
         sale.channel(),
         sale.externalReference(),
         sale.createdAt(),

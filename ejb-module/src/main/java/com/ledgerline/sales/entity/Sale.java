@@ -39,10 +39,16 @@ import java.util.Objects;
  * set of lines again as the next revision; it is {@code VOIDED} (final) only while nothing was paid
  * or credited. Delivery is separate and never moves stock.
  *
+ * <p>Payment status is separate (DESIGN.md 4): {@code amountPaid} and {@code paymentStatus} are
+ * stored figures kept by the payments component in the same transaction as each payment, reversal
+ * and refund, with the sale row locked; see {@link #settle}.
+ *
  * <p>Invariants: {@code total = subtotal + taxTotal}; subtotal and tax total are the sums of the
  * current revision's lines; every posted line carries the tax rate and unit cost used at posting
  * (snapshots); a sale has an invoice number exactly when it is posted or voided. The database
- * states these again (checks and the trigger {@code sal_sale_lifecycle}).
+ * states these again (checks and the trigger {@code sal_sale_lifecycle}). {@code amountPaid} = the
+ * sale's unreversed payments less its refunds, and {@code paymentStatus} = {@link PaymentStatus#of}
+ * of it (checked by {@code InvariantChecks}).
  */
 @Entity
 @Table(name = "sal_sale")
@@ -126,6 +132,13 @@ public class Sale {
 
   @Column(name = "created_by", nullable = false)
   private String createdBy;
+
+  @Column(name = "amount_paid", nullable = false)
+  private BigDecimal amountPaid = BigDecimal.ZERO;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "payment_status", nullable = false)
+  private PaymentStatus paymentStatus = PaymentStatus.UNPAID;
 
   @Embedded private Delivery delivery = Delivery.NONE;
 
@@ -513,5 +526,27 @@ public class Sale {
   /** The draft's lines (kept after posting, for the record). */
   public List<SaleDraftLine> draftLines() {
     return Collections.unmodifiableList(draftLines);
+  }
+
+  /** Net amount received for the sale, at the currency's minor-unit scale. */
+  public BigDecimal amountPaid() {
+    return amountPaid.setScale(Money.scaleOf(currency()));
+  }
+
+  public PaymentStatus paymentStatus() {
+    return paymentStatus;
+  }
+
+  /**
+   * Records the sale's payment figures after a payment, reversal or refund. The caller holds the
+   * sale row's lock.
+   *
+   * @param amountPaid the sale's unreversed payments less its refunds, ≥ 0, currency scale
+   * @param charged what the sale charges the customer: its invoice, amendments, credit notes and
+   *     write-offs (the non-payment entries of its open item)
+   */
+  public void settle(BigDecimal amountPaid, BigDecimal charged) {
+    this.paymentStatus = PaymentStatus.of(amountPaid, charged);
+    this.amountPaid = amountPaid;
   }
 }

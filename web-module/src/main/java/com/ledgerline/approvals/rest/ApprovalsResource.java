@@ -1,0 +1,66 @@
+package com.ledgerline.approvals.rest;
+
+import com.ledgerline.approvals.boundary.ApprovalRequestView;
+import com.ledgerline.approvals.boundary.Approvals;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * {@code /api/approvals}: the requests awaiting a decision (or in another {@code status}), one
+ * request with its decisions, and an approver's decision: {@code POST .../approve} (reason
+ * optional) or {@code POST .../reject} (reason required), body {@code {"reason":"..."}}.
+ */
+@RequestScoped
+@Path("approvals")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApprovalsResource {
+  @EJB private Approvals approvals;
+
+  /**
+   * @param reason why the approver decided so
+   */
+  public record Decision(String reason) {}
+
+  @GET
+  public List<ApprovalRequestView> list(
+      @QueryParam("status") @DefaultValue("AWAITING_APPROVAL") String status,
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    return approvals.list(status, offset, limit);
+  }
+
+  @GET
+  @Path("{requestNumber}")
+  public ApprovalRequestView one(@PathParam("requestNumber") String requestNumber) {
+    return approvals
+        .find(requestNumber)
+        .orElseThrow(() -> new NotFoundException("no approval request " + requestNumber));
+  }
+
+  @POST
+  @Path("{requestNumber}/approve")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ApprovalRequestView approve(
+      @PathParam("requestNumber") String requestNumber, Decision decision) {
+    return approvals.approve(requestNumber, decision == null ? null : decision.reason());
+  }
+
+  @POST
+  @Path("{requestNumber}/reject")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ApprovalRequestView reject(
+      @PathParam("requestNumber") String requestNumber, Decision decision) {
+    return approvals.reject(requestNumber, decision == null ? null : decision.reason());
+  }
+}

@@ -1,0 +1,915 @@
+package com.ledgerline.it;
+
+import static com.ledgerline.it.support.TestDatabase.count;
+import static com.ledgerline.it.support.TestDatabase.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ledgerline.it.support.Api;
+import com.ledgerline.it.support.Broker;
+import com.ledgerline.it.support.TestDatabase;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Payments, payment deletion requests, approvals and refunds on Payara Micro with the real
+ * PostgreSQL and Artemis, through REST as the users who do them: split tender, overpayment held as
+ * customer credit, refusals with their codes, deletion approved by someone else (and never by the
+ * requester or a cashier), two approvers above the threshold, rejection, expiry, two payments on
+ * one sale at once, and a reversal of a closed period dated today. Every scenario ends with the
+ * invariant checks at zero.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PaymentsIT {
+  private static final long MESSAGE_TIMEOUT_MILLIS = 20_000;
+  private static final Duration EXPIRY_DEADLINE = Duration.ofSeconds(90);
+  private static final String GBP_POLICY = "api/approval-policies/PAYMENT_DELETION/GBP";
+  private static final BigDecimal VAT_RATE = new BigDecimal("0.20");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("ledgerline.war")));
+  }
+
+  @ArquillianResource private URL base;
+
+  private Api as(String user) {
+    return new Api(base).as(user);
+  }
+
+  // ---------------------------------------------------------------- fixtures
+
+  /** A posted sale: its number, customer, date and gross total. */
+  private record PostedSale(String number, String customer, LocalDate date, BigDecimal total) {}
+
+  /**
+   * Registers a GBP customer and a stock-tracked variant with stock, and posts a sale of {@code
+   * quantity} × {@code unitPrice} on {@code date} as the cashier.
+   */
+  private PostedSale postedSale(int quantity, String unitPrice, LocalDate date) throws Exception {
+    String id = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String customer = "PAYC-" + id;
+    String sku = "PAYS-" + id;
+    Api admin = as("admin");
+    expect(
+        201,
+        admin.post(
+            "api/customers",
+            "{\"customerNumber\":\""
+                + customer
+                + "\",\"name\":\"Payer "
+                + id
+                + "\",\"country\":\"United Kingdom\",\"currency\":\"GBP\",\"paymentTermsDays\":30}"));
+    expect(
+        201,
+        admin.post(
+            "api/variants",
+            "{\"sku\":\""
+                + sku
+                + "\",\"name\":\"Teapot "
+                + id
+                + "\",\"taxCategory\":\"STANDARD\",\"sellingPrice\":"
+                + unitPrice
+                + ",\"currency\":\"GBP\",\"stockTracked\":true}"));
+    expect(
+        201,
+        admin.post(
+            "api/stock/receipts",
+            "{\"sku\":\""
+                + sku
+                + "\",\"quantity\":"
+                + (quantity + 10)
+                + ",\"unitCost\":1.00,\"postingDate\":\"2011-01-10\"}"));
+    JsonObject sale =
+        expect(
+                201,
+                as("cashier")
+                    .post(
+                        "api/sales",
+                        "{\"customerNumber\":\""
+                            + customer
+                            + "\",\"postingDate\":\""
+                            + date
+                            + "\",\"lines\":[{\"sku\":\""
+                            + sku
+                            + "\",\"quantity\":"
+                            + quantity
+                            + ",\"unitPrice\":"
+                            + unitPrice
+                            + "}]}"))
+            .json();
+    // UK VAT 20 % per line, half-up to the penny (the rate in force since 2011-01-04)
+    BigDecimal net =
+        new BigDecimal(unitPrice)
+            .multiply(BigDecimal.valueOf(quantity))
+            .setScale(2, RoundingMode.HALF_UP);
+    BigDecimal gross = net.add(net.multiply(VAT_RATE).setScale(2, RoundingMode.HALF_UP));
+    assertMoney(gross, sale.getJsonNumber("total").bigDecimalValue(), "sale total");
+    return new PostedSale(sale.getString("saleNumber"), customer, date, gross);
+  }
+
+  private PostedSale postedSale(int quantity, String unitPrice) throws Exception {
+    return postedSale(quantity, unitPrice, LocalDate.now());
+  }
+
+  private static String payment(LocalDate date, String method, BigDecimal amount) {
+    return "{\"date\":\"" + date + "\",\"method\":\"" + method + "\",\"amount\":" + amount + "}";
+  }
+
+  private static String split(LocalDate date, String... methodsAndAmounts) {
+    StringBuilder tenders = new StringBuilder();
+    for (int i = 0; i < methodsAndAmounts.length; i += 2) {
+      tenders
+          .append(i == 0 ? "" : ",")
+          .append("{\"method\":\"")
+          .append(methodsAndAmounts[i])
+          .append("\",\"amount\":")
+          .append(methodsAndAmounts[i + 1])
+          .append(",\"reference\":\"tender ")
+          .append(i / 2 + 1)
+          .append("\"}");
+    }
+    return "{\"date\":\"" + date + "\",\"tenders\":[" + tenders + "]}";
+  }
+
+  private JsonObject pay(PostedSale sale, String body) throws Exception {
+    return expect(201, as("cashier").post("api/sales/" + sale.number() + "/payments", body)).json();
+  }
+
+  private JsonObject salePayments(PostedSale sale) throws Exception {
+    return expect(200, as("auditor").get("api/sales/" + sale.number() + "/payments")).json();
+  }
+
+  private JsonObject paymentNamed(JsonObject salePayments, int index) {
+    return salePayments.getJsonArray("payments").getJsonObject(index);
+  }
+
+  private JsonObject requestDeletion(String user, String paymentNumber, String reason)
+      throws Exception {
+    return expect(
+            201,
+            as(user)
+                .post(
+                    "api/payments/" + paymentNumber + "/deletion-requests",
+                    "{\"reason\":\"" + reason + "\"}"))
+        .json();
+  }
+
+  private Api.Reply approve(String user, String requestNumber) throws Exception {
+    return as(user).post("api/approvals/" + requestNumber + "/approve", "{\"reason\":\"checked\"}");
+  }
+
+  /** Sets the GBP payment deletion policy and answers the figures it replaced. */
+  private JsonObject setGbpPolicy(String threshold, int required, int above, int expirySeconds)
+      throws Exception {
+    JsonObject before =
+        expect(200, as("admin").get("api/approval-policies")).structure().asJsonArray().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(
+                p ->
+                    p.getString("requestType").equals("PAYMENT_DELETION")
+                        && p.getString("currency").equals("GBP"))
+            .findFirst()
+            .orElseThrow();
+    expect(
+        200,
+        as("admin")
+            .put(
+                GBP_POLICY,
+                "{\"thresholdAmount\":"
+                    + threshold
+                    + ",\"approversRequired\":"
+                    + required
+                    + ",\"approversAboveThreshold\":"
+                    + above
+                    + ",\"expirySeconds\":"
+                    + expirySeconds
+                    + "}"));
+    return before;
+  }
+
+  private void restoreGbpPolicy(JsonObject before) throws Exception {
+    expect(200, as("admin").put(GBP_POLICY, before.toString()));
+  }
+
+  // ---------------------------------------------------------------- assertions
+
+  private static Api.Reply expect(int status, Api.Reply reply) {
+    assertEquals(status, reply.status(), reply.body());
+    return reply;
+  }
+
+  private static void assertProblem(int status, String code, Api.Reply reply) {
+    assertEquals(status, reply.status(), reply.body());
+    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    assertEquals(code, reply.json().getString("code"), reply.body());
+  }
+
+  private static void assertMoney(BigDecimal expected, BigDecimal actual, String what) {
+    assertEquals(
+        0, expected.compareTo(actual), what + ": expected " + expected + ", was " + actual);
+  }
+
+  private static void assertMoney(String expected, BigDecimal actual, String what) {
+    assertMoney(new BigDecimal(expected), actual, what);
+  }
+
+  private static void assertMoney(BigDecimal expected, JsonObject json, String field) {
+    assertMoney(expected, json.getJsonNumber(field).bigDecimalValue(), field);
+  }
+
+  private static void assertMoney(String expected, JsonObject json, String field) {
+    assertMoney(new BigDecimal(expected), json, field);
+  }
+
+  private static final String JOURNAL_LINES =
+      " from gl_journal_line l join gl_journal_entry e on e.id = l.journal_entry_id where"
+          + " e.document_type = ? and e.document_number = ? and l.account_code = ?";
+
+  /** Debit minus credit of one account in the journal entries of one document. */
+  private static BigDecimal journal(String documentType, String number, String account)
+      throws Exception {
+    return value(
+        "select coalesce(sum(l.debit - l.credit), 0)" + JOURNAL_LINES,
+        documentType,
+        number,
+        account);
+  }
+
+  private static BigDecimal ledger(String saleNumber, String entryType) throws Exception {
+    return value(
+        "select coalesce(sum(amount), 0) from ar_customer_ledger_entry where applies_to_number = ?"
+            + " and entry_type = ?",
+        saleNumber,
+        entryType);
+  }
+
+  private static BigDecimal customerBalance(String customer) throws Exception {
+    return value(
+        "select coalesce(sum(e.amount), 0) from ar_customer_ledger_entry e join cus_customer c on"
+            + " c.id = e.customer_id where c.customer_number = ?",
+        customer);
+  }
+
+  private static BigDecimal customerCredit(String customer) throws Exception {
+    return value(
+        "select coalesce(sum(m.amount), 0) from pay_customer_credit_movement m join cus_customer c"
+            + " on c.id = m.customer_id where c.customer_number = ?",
+        customer);
+  }
+
+  private static long auditRecords(String action, String documentNumber, String actor)
+      throws Exception {
+    return count(
+        "select count(*) from aud_record where action = ? and document_number = ? and actor = ?",
+        action,
+        documentNumber,
+        actor);
+  }
+
+  private void assertInvariantsHold() throws Exception {
+    JsonArray results = as("auditor").get("api/checks/invariants").structure().asJsonArray();
+    List<String> names = new ArrayList<>();
+    for (JsonValue result : results) {
+      JsonObject r = result.asJsonObject();
+      names.add(r.getString("name"));
+      assertEquals(0, r.getJsonNumber("violations").longValue(), r.toString());
+    }
+    assertTrue(names.contains("sale_amount_paid_and_status_agree"), names.toString());
+    assertTrue(names.contains("customer_deposits_equal_customer_credits"), names.toString());
+  }
+
+  /** The next outbound event of {@code eventType}, skipping the others. */
+  private static JsonObject nextEvent(MessageConsumer events, String eventType)
+      throws JMSException {
+    long deadline = System.currentTimeMillis() + MESSAGE_TIMEOUT_MILLIS;
+    while (System.currentTimeMillis() < deadline) {
+      TextMessage message = Broker.next(events, MESSAGE_TIMEOUT_MILLIS);
+      if (eventType.equals(message.getStringProperty("eventType"))) {
+        return Json.createReader(new StringReader(message.getText())).readObject();
+      }
+    }
+    throw new AssertionError("no " + eventType + " event within " + MESSAGE_TIMEOUT_MILLIS + " ms");
+  }
+
+  // ---------------------------------------------------------------- scenarios
+
+  @Test
+  void aSplitTenderSettlesTheSaleToPaidAndEveryTenderPostsToItsAccount() throws Exception {
+    PostedSale sale = postedSale(3, "2.55");
+    LocalDate today = sale.date();
+    BigDecimal cash = new BigDecimal("2.00");
+    BigDecimal card = new BigDecimal("5.00");
+    BigDecimal voucher = sale.total().subtract(cash).subtract(card);
+    try (Broker broker = new Broker()) {
+      MessageConsumer events = broker.subscribeToEvents();
+
+      JsonObject partly = pay(sale, payment(today, "cash", cash));
+
+      assertEquals("PARTIALLY_PAID", partly.getString("paymentStatus"));
+      assertMoney(cash, partly, "amountPaid");
+      assertMoney(sale.total().subtract(cash), partly, "openAmount");
+
+      JsonObject paid =
+          pay(sale, split(today, "card", card.toPlainString(), "voucher", voucher.toPlainString()));
+
+      assertEquals("PAID", paid.getString("paymentStatus"));
+      assertMoney(sale.total(), paid, "amountPaid");
+      assertMoney("0", paid, "openAmount");
+      assertMoney("0", paid, "customerCredit");
+      assertEquals(3, paid.getJsonArray("payments").size());
+      String cashNumber = paymentNamed(paid, 0).getString("paymentNumber");
+      String cardNumber = paymentNamed(paid, 1).getString("paymentNumber");
+      String voucherNumber = paymentNamed(paid, 2).getString("paymentNumber");
+      assertTrue(cardNumber.matches("PAY-\\d{8}"), cardNumber);
+      // the tenders of one request take consecutive numbers: the series row is held by it
+      assertEquals(
+          Long.parseLong(cardNumber.substring(4)) + 1, Long.parseLong(voucherNumber.substring(4)));
+      assertEquals("tender 2", paymentNamed(paid, 2).getString("reference"));
+
+      // each tender: Dr its account / Cr Accounts receivable
+      assertMoney(cash, journal("PAYMENT", cashNumber, "1000"), "cash debit");
+      assertMoney(card, journal("PAYMENT", cardNumber, "1020"), "card clearing debit");
+      assertMoney(voucher, journal("PAYMENT", voucherNumber, "2300"), "voucher liability debit");
+      assertMoney(card.negate(), journal("PAYMENT", cardNumber, "1100"), "receivable credit");
+      assertMoney("0", journal("PAYMENT", voucherNumber, "2200"), "nothing to deposits");
+      assertMoney(sale.total().negate(), ledger(sale.number(), "payment"), "ledger payments");
+      assertMoney("0", customerBalance(sale.customer()), "customer balance");
+      assertEquals(1, auditRecords("payment.recorded", voucherNumber, "cashier"));
+
+      JsonObject sold = as("auditor").get("api/sales/" + sale.number()).json();
+      assertEquals("PAID", sold.getString("paymentStatus"));
+      assertMoney(sale.total(), sold, "amountPaid");
+
+      JsonObject first = nextEvent(events, "payment.recorded");
+      assertEquals(cashNumber, first.getString("paymentNumber"));
+      assertEquals(sale.customer(), first.getString("customerNumber"));
+      JsonObject second = nextEvent(events, "payment.recorded");
+      assertEquals(cardNumber, second.getString("paymentNumber"));
+      assertMoney(card, second, "amount");
+      JsonObject third = nextEvent(events, "payment.recorded");
+      assertEquals(voucherNumber, third.getString("paymentNumber"));
+      assertEquals("PAID", third.getString("salePaymentStatus"));
+    }
+    assertInvariantsHold();
+  }
+
+  @Test
+  void anOverpaymentBecomesCustomerCreditInDepositsAndARefundPaysItOut() throws Exception {
+    PostedSale sale = postedSale(3, "2.55");
+    BigDecimal tendered = sale.total().setScale(0, RoundingMode.UP).add(BigDecimal.ONE);
+    BigDecimal excess = tendered.subtract(sale.total());
+
+    JsonObject over = pay(sale, payment(sale.date(), "cash", tendered));
+
+    assertEquals("OVERPAID", over.getString("paymentStatus"));
+    assertMoney(tendered, over, "amountPaid");
+    assertMoney("0", over, "openAmount");
+    assertMoney(excess, over, "customerCredit");
+    JsonObject paid = paymentNamed(over, 0);
+    String number = paid.getString("paymentNumber");
+    assertMoney(sale.total(), paid, "receivableAmount");
+    assertMoney(excess, paid, "depositAmount");
+    assertMoney(tendered, journal("PAYMENT", number, "1000"), "cash debit");
+    assertMoney(sale.total().negate(), journal("PAYMENT", number, "1100"), "receivable credit");
+    assertMoney(excess.negate(), journal("PAYMENT", number, "2200"), "customer deposits credit");
+    // the ledger carries the part that settled the invoice; the excess is customer credit
+    assertMoney(sale.total().negate(), ledger(sale.number(), "payment"), "ledger payment");
+    assertMoney(excess, customerCredit(sale.customer()), "customer credit");
+    assertInvariantsHold();
+
+    assertProblem(
+        403,
+        "NOT_ALLOWED",
+        as("cashier")
+            .post(
+                "api/sales/" + sale.number() + "/refunds",
+                "{\"date\":\""
+                    + sale.date()
+                    + "\",\"method\":\"cash\",\"amount\":"
+                    + excess
+                    + ",\"reason\":\"change\"}"));
+    assertProblem(
+        409,
+        "REFUND_EXCEEDS_CUSTOMER_CREDIT",
+        as("finance")
+            .post(
+                "api/sales/" + sale.number() + "/refunds",
+                "{\"date\":\""
+                    + sale.date()
+                    + "\",\"method\":\"cash\",\"amount\":"
+                    + excess.add(new BigDecimal("0.01"))
+                    + ",\"reason\":\"change\"}"));
+    JsonObject refund =
+        expect(
+                201,
+                as("finance")
+                    .post(
+                        "api/sales/" + sale.number() + "/refunds",
+                        "{\"date\":\""
+                            + sale.date()
+                            + "\",\"method\":\"cash\",\"amount\":"
+                            + excess
+                            + ",\"reason\":\"change given back\"}"))
+            .json();
+
+    String refundNumber = refund.getString("refundNumber");
+    assertMoney(excess, refund, "depositAmount");
+    assertMoney("0", refund, "receivableAmount");
+    assertMoney(excess, journal("REFUND", refundNumber, "2200"), "deposits debit");
+    assertMoney(excess.negate(), journal("REFUND", refundNumber, "1000"), "cash credit");
+    assertMoney("0", customerCredit(sale.customer()), "customer credit after the refund");
+    JsonObject after = salePayments(sale);
+    assertEquals("PAID", after.getString("paymentStatus"));
+    assertMoney(sale.total(), after, "amountPaid");
+    assertEquals(1, auditRecords("refund.paid", refundNumber, "finance"));
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aPaymentNeedsAKnownPostedSaleInItsCurrencyAndWritesNothingWhenRefused() throws Exception {
+    PostedSale sale = postedSale(1, "10.00");
+    LocalDate today = sale.date();
+    Api cashier = as("cashier");
+
+    assertProblem(
+        404,
+        "UNKNOWN_SALE",
+        cashier.post("api/sales/INV-NOSUCH/payments", payment(today, "cash", BigDecimal.ONE)));
+    // a sale that was never posted: written as a draft header (drafts have no REST entry yet)
+    String draft = "DRAFT-" + UUID.randomUUID().toString().substring(0, 8);
+    TestDatabase.execute(
+        "insert into sal_sale (sale_number, status, customer_id, currency, jurisdiction_code,"
+            + " rounding_policy, posting_date, due_date, subtotal, tax_total, total, channel,"
+            + " created_by) select '"
+            + draft
+            + "', 'DRAFT', id, 'GBP', 'GB', 'PER_LINE', current_date, current_date, 0, 0, 0,"
+            + " 'api', 'cashier' from cus_customer where customer_number = '"
+            + sale.customer()
+            + "'");
+    assertProblem(
+        409,
+        "SALE_NOT_POSTED",
+        cashier.post("api/sales/" + draft + "/payments", payment(today, "cash", BigDecimal.ONE)));
+    String path = "api/sales/" + sale.number() + "/payments";
+    assertProblem(
+        422,
+        "CURRENCY_MISMATCH",
+        cashier.post(
+            path,
+            "{\"date\":\"" + today + "\",\"currency\":\"EUR\",\"method\":\"cash\",\"amount\":5}"));
+    assertProblem(
+        422, "INVALID_AMOUNT", cashier.post(path, payment(today, "cash", new BigDecimal("5.001"))));
+    assertProblem(
+        422, "INVALID_AMOUNT", cashier.post(path, payment(today, "cash", BigDecimal.ZERO)));
+    assertProblem(
+        422, "UNKNOWN_TENDER", cashier.post(path, payment(today, "cheque", BigDecimal.ONE)));
+    assertProblem(400, "INVALID_REQUEST", cashier.post(path, "{\"method\":\"cash\",\"amount\":5}"));
+    assertProblem(
+        422,
+        "PAYMENT_DATED_BEFORE_SALE",
+        cashier.post(path, payment(today.minusDays(1), "cash", BigDecimal.ONE)));
+    // a split whose second tender is bad writes nothing of the first either
+    assertProblem(
+        422, "INVALID_AMOUNT", cashier.post(path, split(today, "cash", "1.00", "card", "-2")));
+    assertProblem(
+        403, "NOT_ALLOWED", as("auditor").post(path, payment(today, "cash", BigDecimal.ONE)));
+
+    assertEquals(
+        0,
+        count(
+            "select count(*) from pay_payment p join sal_sale s on s.id = p.sale_id where"
+                + " s.sale_number in (?, ?)",
+            sale.number(),
+            draft));
+    JsonObject untouched = salePayments(sale);
+    assertEquals("UNPAID", untouched.getString("paymentStatus"));
+    assertMoney("0", untouched, "amountPaid");
+    assertMoney(sale.total(), untouched, "openAmount");
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aDeletionApprovedByAnotherUserReversesThePaymentAndRecalculatesTheSale() throws Exception {
+    PostedSale sale = postedSale(3, "2.55");
+    BigDecimal cash = new BigDecimal("4.00");
+    BigDecimal card = sale.total().subtract(cash);
+    JsonObject paid =
+        pay(sale, split(sale.date(), "cash", cash.toPlainString(), "card", card.toPlainString()));
+    String cardNumber = paymentNamed(paid, 1).getString("paymentNumber");
+    try (Broker broker = new Broker()) {
+      MessageConsumer events = broker.subscribeToEvents();
+
+      JsonObject request = requestDeletion("cashier", cardNumber, "card was declined after all");
+
+      String requestNumber = request.getString("requestNumber");
+      assertTrue(requestNumber.matches("APR-\\d{8}"), requestNumber);
+      assertEquals("AWAITING_APPROVAL", request.getString("status"));
+      assertEquals(1, request.getInt("approvalsRequired"));
+      assertEquals("cashier", request.getString("requestedBy"));
+      // nothing moves while it waits
+      assertEquals(
+          "POSTED", as("auditor").get("api/payments/" + cardNumber).json().getString("status"));
+      assertEquals("PAID", salePayments(sale).getString("paymentStatus"));
+      assertTrue(as("approver").get("api/approvals").body().contains(requestNumber));
+      assertProblem(
+          409,
+          "APPROVAL_ALREADY_REQUESTED",
+          as("cashier2")
+              .post(
+                  "api/payments/" + cardNumber + "/deletion-requests",
+                  "{\"reason\":\"same again\"}"));
+
+      JsonObject approved = expect(200, approve("approver", requestNumber)).json();
+
+      assertEquals("APPROVED", approved.getString("status"));
+      assertEquals("approver", approved.getString("decidedBy"));
+      JsonObject reversed = as("auditor").get("api/payments/" + cardNumber).json();
+      assertEquals("REVERSED", reversed.getString("status"));
+      JsonObject reversal = reversed.getJsonObject("reversal");
+      assertEquals(requestNumber, reversal.getString("approvalRequestNumber"));
+      assertEquals("approver", reversal.getString("approvedBy"));
+      assertEquals("card was declined after all", reversal.getString("reason"));
+      // the payment's period is open: the reversal keeps the payment's date
+      assertEquals(sale.date().toString(), reversal.getString("reversalDate"));
+      assertMoney(card, reversal, "receivableAmount");
+
+      JsonObject after = salePayments(sale);
+      assertEquals("PARTIALLY_PAID", after.getString("paymentStatus"));
+      assertMoney(cash, after, "amountPaid");
+      assertMoney(card, after, "openAmount");
+      assertEquals(2, after.getJsonArray("payments").size(), "the payment is kept, reversed");
+      assertMoney(card, journal("PAYMENT_REVERSAL", cardNumber, "1100"), "receivable debit");
+      assertMoney(card.negate(), journal("PAYMENT_REVERSAL", cardNumber, "1020"), "card credit");
+      assertMoney(card, ledger(sale.number(), "payment_reversal"), "ledger payment_reversal");
+      assertMoney(card, customerBalance(sale.customer()), "customer balance");
+      assertEquals(1, auditRecords("approval.requested", requestNumber, "cashier"));
+      assertEquals(1, auditRecords("approval.approved", requestNumber, "approver"));
+      assertEquals(1, auditRecords("payment.reversed", cardNumber, "approver"));
+
+      JsonObject event = nextEvent(events, "payment.reversed");
+      assertEquals(cardNumber, event.getString("paymentNumber"));
+      assertEquals("PARTIALLY_PAID", event.getString("salePaymentStatus"));
+      assertEquals("cashier", event.getString("requestedBy"));
+    }
+    assertProblem(
+        409,
+        "PAYMENT_ALREADY_REVERSED",
+        as("cashier")
+            .post("api/payments/" + cardNumber + "/deletion-requests", "{\"reason\":\"again\"}"));
+    assertProblem(
+        409,
+        "APPROVAL_REQUEST_ALREADY_DECIDED",
+        approve(
+            "approver2",
+            as("auditor")
+                .get("api/payments/" + cardNumber + "/deletion-requests")
+                .structure()
+                .asJsonArray()
+                .getJsonObject(0)
+                .getString("requestNumber")));
+    assertInvariantsHold();
+  }
+
+  @Test
+  void theRequesterMayNotApproveTheirOwnDeletion() throws Exception {
+    PostedSale sale = postedSale(1, "10.00");
+    String number =
+        paymentNamed(pay(sale, payment(sale.date(), "cash", sale.total())), 0)
+            .getString("paymentNumber");
+    String requestNumber =
+        requestDeletion("approver", number, "wrong customer").getString("requestNumber");
+
+    assertProblem(403, "APPROVER_MUST_DIFFER_FROM_REQUESTER", approve("approver", requestNumber));
+    assertProblem(
+        403,
+        "APPROVER_MUST_DIFFER_FROM_REQUESTER",
+        as("approver").post("api/approvals/" + requestNumber + "/reject", "{\"reason\":\"no\"}"));
+
+    JsonObject waiting = as("approver2").get("api/approvals/" + requestNumber).json();
+    assertEquals("AWAITING_APPROVAL", waiting.getString("status"));
+    assertEquals(0, waiting.getJsonArray("decisions").size());
+    assertEquals("POSTED", as("auditor").get("api/payments/" + number).json().getString("status"));
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aCashierCannotApproveAtAll() throws Exception {
+    PostedSale sale = postedSale(1, "10.00");
+    String number =
+        paymentNamed(pay(sale, payment(sale.date(), "card", sale.total())), 0)
+            .getString("paymentNumber");
+    String requestNumber =
+        requestDeletion("cashier", number, "double swipe").getString("requestNumber");
+
+    // another cashier, who did not ask, is still refused by role: the server checks it
+    assertProblem(403, "NOT_ALLOWED", approve("cashier2", requestNumber));
+    assertProblem(403, "NOT_ALLOWED", approve("finance", requestNumber));
+    assertProblem(
+        403,
+        "NOT_ALLOWED",
+        as("cashier2").post("api/approvals/" + requestNumber + "/reject", "{\"reason\":\"no\"}"));
+    assertProblem(
+        403,
+        "NOT_ALLOWED",
+        as("cashier")
+            .put(
+                GBP_POLICY,
+                "{\"thresholdAmount\":1,\"approversRequired\":1,\"approversAboveThreshold\":1,\"expirySeconds\":60}"));
+
+    assertEquals(
+        0,
+        count(
+            "select count(*) from apr_approval_decision d join apr_approval_request r on r.id ="
+                + " d.request_id where r.request_number = ?",
+            requestNumber));
+    assertEquals(
+        "AWAITING_APPROVAL",
+        as("cashier").get("api/approvals/" + requestNumber).json().getString("status"));
+    assertEquals("PAID", salePayments(sale).getString("paymentStatus"));
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aboveTheThresholdTwoDistinctApproversAreNeeded() throws Exception {
+    BigDecimal threshold = new BigDecimal("100.00");
+    JsonObject before = setGbpPolicy(threshold.toPlainString(), 1, 2, 3600);
+    try {
+      PostedSale sale = postedSale(1, "150.00");
+      assertTrue(sale.total().compareTo(threshold) > 0);
+      String number =
+          paymentNamed(pay(sale, payment(sale.date(), "bank_transfer", sale.total())), 0)
+              .getString("paymentNumber");
+      JsonObject request = requestDeletion("finance", number, "paid into the wrong account");
+      String requestNumber = request.getString("requestNumber");
+      assertEquals(2, request.getInt("approvalsRequired"));
+
+      JsonObject first = expect(200, approve("approver", requestNumber)).json();
+
+      assertEquals("AWAITING_APPROVAL", first.getString("status"));
+      assertEquals(1, first.getJsonArray("decisions").size());
+      assertEquals(
+          "POSTED", as("auditor").get("api/payments/" + number).json().getString("status"));
+      assertEquals("PAID", salePayments(sale).getString("paymentStatus"));
+      assertProblem(409, "APPROVERS_MUST_BE_DISTINCT", approve("approver", requestNumber));
+
+      JsonObject second = expect(200, approve("approver2", requestNumber)).json();
+
+      assertEquals("APPROVED", second.getString("status"));
+      assertEquals("approver2", second.getString("decidedBy"));
+      assertEquals(
+          "REVERSED", as("auditor").get("api/payments/" + number).json().getString("status"));
+      JsonObject after = salePayments(sale);
+      assertEquals("UNPAID", after.getString("paymentStatus"));
+      assertMoney("0", after, "amountPaid");
+      assertMoney(sale.total(), after, "openAmount");
+      assertMoney(
+          sale.total().negate(), journal("PAYMENT_REVERSAL", number, "1010"), "bank credit");
+    } finally {
+      restoreGbpPolicy(before);
+    }
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aRejectionIsRecordedWithWhoWhenAndWhyAndLeavesThePayment() throws Exception {
+    PostedSale sale = postedSale(1, "10.00");
+    String number =
+        paymentNamed(pay(sale, payment(sale.date(), "cash", sale.total())), 0)
+            .getString("paymentNumber");
+    String requestNumber =
+        requestDeletion("cashier", number, "customer changed their mind")
+            .getString("requestNumber");
+    Api approver = as("approver");
+
+    assertProblem(
+        400, "INVALID_REQUEST", approver.post("api/approvals/" + requestNumber + "/reject", "{}"));
+    JsonObject rejected =
+        expect(
+                200,
+                approver.post(
+                    "api/approvals/" + requestNumber + "/reject",
+                    "{\"reason\":\"the till count shows the cash\"}"))
+            .json();
+
+    assertEquals("REJECTED", rejected.getString("status"));
+    assertEquals("approver", rejected.getString("decidedBy"));
+    assertEquals("the till count shows the cash", rejected.getString("decisionReason"));
+    OffsetDateTime decidedAt = OffsetDateTime.parse(rejected.getString("decidedAt"));
+    assertTrue(!decidedAt.isAfter(OffsetDateTime.now().plusMinutes(1)), decidedAt.toString());
+    assertEquals(
+        1,
+        count(
+            "select count(*) from aud_record where action = 'approval.rejected' and document_number"
+                + " = ? and actor = 'approver' and reason = ?",
+            requestNumber,
+            "the till count shows the cash"));
+    assertEquals(
+        1,
+        count(
+            "select count(*) from apr_approval_request where request_number = ? and status ="
+                + " 'REJECTED' and decided_by = 'approver' and decided_at is not null",
+            requestNumber));
+    assertEquals("POSTED", as("auditor").get("api/payments/" + number).json().getString("status"));
+    assertEquals("PAID", salePayments(sale).getString("paymentStatus"));
+    assertProblem(409, "APPROVAL_REQUEST_ALREADY_DECIDED", approve("approver2", requestNumber));
+    // a decided request no longer blocks a new one
+    String again =
+        requestDeletion("cashier", number, "asking again with the receipt")
+            .getString("requestNumber");
+    assertNotEquals(requestNumber, again);
+    assertInvariantsHold();
+  }
+
+  @Test
+  void anUndecidedRequestExpiresAndAnExpiredRequestCannotBeDecided() throws Exception {
+    JsonObject before = setGbpPolicy("500.00", 1, 2, 1);
+    try {
+      PostedSale sale = postedSale(1, "10.00");
+      JsonObject paid =
+          pay(
+              sale,
+              split(
+                  sale.date(),
+                  "cash",
+                  "5.00",
+                  "card",
+                  sale.total().subtract(new BigDecimal("5.00")).toPlainString()));
+      String swept = paymentNamed(paid, 0).getString("paymentNumber");
+      String decided = paymentNamed(paid, 1).getString("paymentNumber");
+
+      // the sweep (an EJB timer) marks a request that nobody decides
+      String sweptRequest =
+          requestDeletion("cashier", swept, "duplicate entry").getString("requestNumber");
+      JsonObject expired = awaitStatus(sweptRequest, "EXPIRED");
+      assertEquals("system", expired.getString("decidedBy"));
+      assertTrue(expired.getString("decisionReason").contains("PT1S"), expired.toString());
+      assertEquals(1, auditRecords("approval.expired", sweptRequest, "system"));
+
+      // someone deciding a request whose time ran out finds it expired, and it stays expired
+      JsonObject late = requestDeletion("cashier", decided, "duplicate entry");
+      Instant expiresAt = OffsetDateTime.parse(late.getString("expiresAt")).toInstant();
+      awaitClockPast(expiresAt);
+      assertProblem(
+          409, "APPROVAL_REQUEST_EXPIRED", approve("approver", late.getString("requestNumber")));
+      assertEquals(
+          "EXPIRED",
+          as("auditor")
+              .get("api/approvals/" + late.getString("requestNumber"))
+              .json()
+              .getString("status"));
+
+      assertEquals("POSTED", as("auditor").get("api/payments/" + swept).json().getString("status"));
+      assertEquals(
+          "POSTED", as("auditor").get("api/payments/" + decided).json().getString("status"));
+      assertEquals("PAID", salePayments(sale).getString("paymentStatus"));
+    } finally {
+      restoreGbpPolicy(before);
+    }
+    assertInvariantsHold();
+  }
+
+  /** Polls the request until it reaches {@code status}, failing after the deadline. */
+  private JsonObject awaitStatus(String requestNumber, String status) throws Exception {
+    Instant deadline = Instant.now().plus(EXPIRY_DEADLINE);
+    JsonObject request;
+    do {
+      request = as("auditor").get("api/approvals/" + requestNumber).json();
+      if (status.equals(request.getString("status"))) {
+        return request;
+      }
+      TimeUnit.MILLISECONDS.sleep(250);
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError(
+        requestNumber + " did not reach " + status + " by the deadline: " + request);
+  }
+
+  private static void awaitClockPast(Instant instant) throws InterruptedException {
+    while (!Instant.now().isAfter(instant.plusMillis(50))) {
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+  }
+
+  @Test
+  void twoPaymentsOnOneSaleAtOnceAreBothRecordedAndTheStatusIsRight() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 3; round++) {
+        PostedSale sale = postedSale(3, "2.55");
+        // each pays more than half: together they overpay, so the order matters for the split
+        BigDecimal each =
+            sale.total()
+                .divide(BigDecimal.valueOf(2), 2, RoundingMode.UP)
+                .add(new BigDecimal("1.00"));
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (String user : List.of("cashier", "cashier2")) {
+          Callable<Api.Reply> call =
+              () -> {
+                Api api = as(user);
+                start.await(10, TimeUnit.SECONDS);
+                return api.post(
+                    "api/sales/" + sale.number() + "/payments", payment(sale.date(), "cash", each));
+              };
+          replies.add(pool.submit(call));
+        }
+        for (Future<Api.Reply> reply : replies) {
+          expect(201, reply.get(60, TimeUnit.SECONDS));
+        }
+
+        JsonObject after = salePayments(sale);
+        BigDecimal both = each.add(each);
+        assertEquals(2, after.getJsonArray("payments").size());
+        assertMoney(both, after, "amountPaid");
+        assertEquals("OVERPAID", after.getString("paymentStatus"));
+        // exactly the sale's total settled the receivable; the rest is customer credit
+        assertMoney("0", after, "openAmount");
+        assertMoney(both.subtract(sale.total()), after, "depositsHeld");
+        assertMoney(sale.total().negate(), ledger(sale.number(), "payment"), "ledger payments");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aReversalOfAPaymentFromAClosedPeriodIsDatedToday() throws Exception {
+    LocalDate old = LocalDate.of(2012, 7, 10);
+    PostedSale sale = postedSale(1, "10.00", old);
+    String number =
+        paymentNamed(pay(sale, payment(old, "cash", sale.total())), 0).getString("paymentNumber");
+    TestDatabase.execute(
+        "insert into gl_accounting_period (period_start, period_end, status, changed_by) values"
+            + " ('2012-07-01', '2012-07-31', 'CLOSED', 'PaymentsIT')");
+    try {
+      assertProblem(
+          409,
+          "ACCOUNTING_PERIOD_CLOSED",
+          as("cashier")
+              .post(
+                  "api/sales/" + sale.number() + "/payments",
+                  payment(old.plusDays(1), "cash", BigDecimal.ONE)));
+      String requestNumber =
+          requestDeletion("cashier", number, "posted to the wrong sale").getString("requestNumber");
+
+      expect(200, approve("approver", requestNumber));
+
+      LocalDate today = LocalDate.now();
+      JsonObject reversal =
+          as("auditor").get("api/payments/" + number).json().getJsonObject("reversal");
+      assertEquals(today.toString(), reversal.getString("reversalDate"));
+      assertEquals(
+          1,
+          count(
+              "select count(*) from gl_journal_entry where document_type = 'PAYMENT_REVERSAL' and"
+                  + " document_number = ? and posting_date = ?",
+              number,
+              today));
+      assertEquals(
+          0,
+          count(
+              "select count(*) from gl_journal_entry where posting_date between '2012-07-01' and"
+                  + " '2012-07-31' and document_type = 'PAYMENT_REVERSAL' and document_number = ?",
+              number));
+      assertEquals("UNPAID", salePayments(sale).getString("paymentStatus"));
+    } finally {
+      TestDatabase.execute("delete from gl_accounting_period where period_start = '2012-07-01'");
+    }
+    assertInvariantsHold();
+  }
+}

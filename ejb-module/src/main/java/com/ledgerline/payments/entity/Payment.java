@@ -39,7 +39,7 @@ import java.util.Currency;
     query = "select p from Payment p where p.paymentNumber = :number")
 @NamedQuery(
     name = Payment.OF_SALE,
-    query = "select p from Payment p where p.sale = :sale order by p.id")
+    query = "select p from Payment p where p.sale = :sale order by p.paymentNumber")
 public class Payment {
   public static final String BY_NUMBER = "Payment.byNumber";
   public static final String OF_SALE = "Payment.ofSale";

@@ -31,7 +31,7 @@ import java.util.Currency;
 @Table(name = "pay_refund")
 @NamedQuery(
     name = Refund.OF_SALE,
-    query = "select r from Refund r where r.sale = :sale order by r.id")
+    query = "select r from Refund r where r.sale = :sale order by r.refundNumber")
 public class Refund {
   public static final String OF_SALE = "Refund.ofSale";
   public static final String DOCUMENT_TYPE = "REFUND";

@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/approval-policies}: the approval policies; {@code PUT
@@ -23,14 +25,17 @@ import java.util.List;
 @RequestScoped
 @Path("approval-policies")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Approvals")
 public class ApprovalPoliciesResource {
   @EJB private Approvals approvals;
 
+  @Operation(summary = "The approval policies by request type and currency")
   @GET
   public List<ApprovalPolicyView> list() {
     return approvals.policies();
   }
 
+  @Operation(summary = "Create or change an approval policy (ADMIN)")
   @PUT
   @Path("{requestType}/{currency}")
   @Consumes(MediaType.APPLICATION_JSON)

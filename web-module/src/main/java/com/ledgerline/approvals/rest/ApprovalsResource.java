@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/approvals}: the requests awaiting a decision (or in another {@code status}), one
@@ -24,6 +26,7 @@ import java.util.List;
 @RequestScoped
 @Path("approvals")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Approvals", description = "Approval requests and the approvers' decisions")
 public class ApprovalsResource {
   @EJB private Approvals approvals;
 
@@ -32,6 +35,7 @@ public class ApprovalsResource {
    */
   public record Decision(String reason) {}
 
+  @Operation(summary = "Approval requests in one status (default: awaiting approval), oldest first")
   @GET
   public List<ApprovalRequestView> list(
       @QueryParam("status") @DefaultValue("AWAITING_APPROVAL") String status,
@@ -40,6 +44,7 @@ public class ApprovalsResource {
     return approvals.list(status, offset, limit);
   }
 
+  @Operation(summary = "One approval request with every decision")
   @GET
   @Path("{requestNumber}")
   public ApprovalRequestView one(@PathParam("requestNumber") String requestNumber) {
@@ -48,6 +53,9 @@ public class ApprovalsResource {
         .orElseThrow(() -> new NotFoundException("no approval request " + requestNumber));
   }
 
+  @Operation(
+      summary =
+          "Approve as the signed-in APPROVER; the last approval needed carries the request out")
   @POST
   @Path("{requestNumber}/approve")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +64,7 @@ public class ApprovalsResource {
     return approvals.approve(requestNumber, decision == null ? null : decision.reason());
   }
 
+  @Operation(summary = "Reject as the signed-in APPROVER, with a reason")
   @POST
   @Path("{requestNumber}/reject")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/payments/{paymentNumber}}: read a payment (with its reversal); {@code
@@ -25,6 +27,7 @@ import java.util.List;
 @RequestScoped
 @Path("payments")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Payments")
 public class PaymentsResource {
   @EJB private Payments payments;
 
@@ -33,6 +36,7 @@ public class PaymentsResource {
    */
   public record DeletionRequest(String reason) {}
 
+  @Operation(summary = "A payment with its journal entry and reversal")
   @GET
   @Path("{paymentNumber}")
   public PaymentView one(@PathParam("paymentNumber") String paymentNumber) {
@@ -41,6 +45,7 @@ public class PaymentsResource {
         .orElseThrow(() -> new NotFoundException("no payment " + paymentNumber));
   }
 
+  @Operation(summary = "Request a payment's deletion; an approver other than the requester decides")
   @POST
   @Path("{paymentNumber}/deletion-requests")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -53,6 +58,7 @@ public class PaymentsResource {
         .build();
   }
 
+  @Operation(summary = "The deletion requests made for a payment")
   @GET
   @Path("{paymentNumber}/deletion-requests")
   public List<ApprovalRequestView> deletionRequests(

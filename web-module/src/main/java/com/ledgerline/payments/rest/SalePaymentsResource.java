@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/sales/{saleNumber}/payments}: record a payment or a split tender against a posted
@@ -31,9 +33,14 @@ import jakarta.ws.rs.core.UriInfo;
 @RequestScoped
 @Path("sales/{saleNumber}/payments")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Payments",
+    description = "Payments against posted sales, deletion requests and refunds")
 public class SalePaymentsResource {
   @EJB private Payments payments;
 
+  @Operation(
+      summary = "Record a payment or a split tender against a posted sale (CASHIER, FINANCE)")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response record(
@@ -46,6 +53,8 @@ public class SalePaymentsResource {
     return Response.created(uri.getAbsolutePath()).entity(view).build();
   }
 
+  @Operation(
+      summary = "A sale's payments, refunds, amount paid, status, open amount and customer credit")
   @GET
   public SalePaymentsView read(@PathParam("saleNumber") String saleNumber) {
     return payments

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/sales/{saleNumber}/refunds}: pay money back out of the credit the sale left its
@@ -25,9 +27,11 @@ import jakarta.ws.rs.core.UriInfo;
 @RequestScoped
 @Path("sales/{saleNumber}/refunds")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Payments")
 public class SaleRefundsResource {
   @EJB private Payments payments;
 
+  @Operation(summary = "Pay a refund out of the credit a sale left its customer (FINANCE)")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response refund(

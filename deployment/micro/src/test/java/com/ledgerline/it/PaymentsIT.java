@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ledgerline.it.support.Api;
 import com.ledgerline.it.support.Broker;
-import com.ledgerline.it.support.TestDatabase;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.TextMessage;
@@ -74,7 +73,8 @@ class PaymentsIT {
   // ---------------------------------------------------------------- fixtures
 
   /** A posted sale: its number, customer, date and gross total. */
-  private record PostedSale(String number, String customer, LocalDate date, BigDecimal total) {}
+  private record PostedSale(
+      String number, String customer, LocalDate date, BigDecimal total, String sku) {}
 
   /**
    * Registers a GBP customer and a stock-tracked variant with stock, and posts a sale of {@code
@@ -139,7 +139,7 @@ class PaymentsIT {
             .setScale(2, RoundingMode.HALF_UP);
     BigDecimal gross = net.add(net.multiply(VAT_RATE).setScale(2, RoundingMode.HALF_UP));
     assertMoney(gross, sale.getJsonNumber("total").bigDecimalValue(), "sale total");
-    return new PostedSale(sale.getString("saleNumber"), customer, date, gross);
+    return new PostedSale(sale.getString("saleNumber"), customer, date, gross, sku);
   }
 
   private PostedSale postedSale(int quantity, String unitPrice) throws Exception {
@@ -461,6 +461,32 @@ class PaymentsIT {
   }
 
   @Test
+  void aCreditNoteOnAPaidSaleTurnsItOverpaidInTheSameTransaction() throws Exception {
+    PostedSale sale = postedSale(3, "2.55");
+    pay(sale, payment(sale.date(), "card", sale.total()));
+    assertEquals("PAID", salePayments(sale).getString("paymentStatus"));
+
+    JsonObject note =
+        expect(
+                201,
+                as("finance")
+                    .post(
+                        "api/sales/" + sale.number() + "/credit-notes",
+                        "{\"lines\":[{\"lineNumber\":1,\"quantity\":1}],\"restock\":true,"
+                            + "\"reason\":\"one teapot returned\"}"))
+            .json();
+    BigDecimal credited = note.getJsonNumber("total").bigDecimalValue();
+    assertTrue(credited.signum() > 0, note.toString());
+
+    JsonObject after = salePayments(sale);
+    // paid in full before the return: what was paid now exceeds what the sale charges
+    assertEquals("OVERPAID", after.getString("paymentStatus"), after.toString());
+    assertMoney(sale.total(), after, "amountPaid");
+    assertMoney(credited.negate(), after, "openAmount");
+    assertInvariantsHold();
+  }
+
+  @Test
   void aPaymentNeedsAKnownPostedSaleInItsCurrencyAndWritesNothingWhenRefused() throws Exception {
     PostedSale sale = postedSale(1, "10.00");
     LocalDate today = sale.date();
@@ -470,17 +496,19 @@ class PaymentsIT {
         404,
         "UNKNOWN_SALE",
         cashier.post("api/sales/INV-NOSUCH/payments", payment(today, "cash", BigDecimal.ONE)));
-    // a sale that was never posted: written as a draft header (drafts have no REST entry yet)
-    String draft = "DRAFT-" + UUID.randomUUID().toString().substring(0, 8);
-    TestDatabase.execute(
-        "insert into sal_sale (sale_number, status, customer_id, currency, jurisdiction_code,"
-            + " rounding_policy, posting_date, due_date, subtotal, tax_total, total, channel,"
-            + " created_by) select '"
-            + draft
-            + "', 'DRAFT', id, 'GBP', 'GB', 'PER_LINE', current_date, current_date, 0, 0, 0,"
-            + " 'api', 'cashier' from cus_customer where customer_number = '"
-            + sale.customer()
-            + "'");
+    // a sale that was never posted: a draft has its DRAFT- number and no invoice number
+    String draft =
+        expect(
+                201,
+                cashier.post(
+                    "api/sales/drafts",
+                    "{\"customerNumber\":\""
+                        + sale.customer()
+                        + "\",\"lines\":[{\"sku\":\""
+                        + sale.sku()
+                        + "\",\"quantity\":1}]}"))
+            .json()
+            .getString("draftNumber");
     assertProblem(
         409,
         "SALE_NOT_POSTED",
@@ -873,9 +901,12 @@ class PaymentsIT {
     PostedSale sale = postedSale(1, "10.00", old);
     String number =
         paymentNamed(pay(sale, payment(old, "cash", sale.total())), 0).getString("paymentNumber");
-    TestDatabase.execute(
-        "insert into gl_accounting_period (period_start, period_end, status, changed_by) values"
-            + " ('2012-07-01', '2012-07-31', 'CLOSED', 'PaymentsIT')");
+    Api admin = as("admin");
+    expect(
+        200,
+        admin.post(
+            "api/accounting-periods/2012-07/close",
+            "{\"reason\":\"PaymentsIT: July 2012 reported\"}"));
     try {
       assertProblem(
           409,
@@ -908,7 +939,11 @@ class PaymentsIT {
               number));
       assertEquals("UNPAID", salePayments(sale).getString("paymentStatus"));
     } finally {
-      TestDatabase.execute("delete from gl_accounting_period where period_start = '2012-07-01'");
+      expect(
+          200,
+          admin.post(
+              "api/accounting-periods/2012-07/reopen",
+              "{\"reason\":\"PaymentsIT: scenario over\"}"));
     }
     assertInvariantsHold();
   }

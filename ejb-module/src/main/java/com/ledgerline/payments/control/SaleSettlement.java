@@ -44,7 +44,7 @@ public final class SaleSettlement {
    */
   public Sale lockPosted(String saleNumber) {
     Sale sale =
-        em.createNamedQuery(Sale.BY_NUMBER, Sale.class)
+        em.createNamedQuery(Sale.BY_REFERENCE, Sale.class)
             .setParameter("number", saleNumber)
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .setHint(REFRESH_HINT, Boolean.TRUE)

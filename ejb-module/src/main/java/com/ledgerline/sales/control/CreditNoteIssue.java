@@ -10,6 +10,7 @@ import com.ledgerline.ledger.control.Accounts;
 import com.ledgerline.ledger.control.Journal;
 import com.ledgerline.ledger.entity.CustomerLedgerEntry;
 import com.ledgerline.ledger.entity.JournalEntry;
+import com.ledgerline.payments.control.SaleSettlement;
 import com.ledgerline.platform.messaging.OutboundEvents;
 import com.ledgerline.sales.boundary.IssueCreditNote;
 import com.ledgerline.sales.entity.CreditNote;
@@ -222,6 +223,8 @@ public final class CreditNoteIssue {
             null,
             entry,
             sale.saleNumber()));
+    // what the sale charges changed: its payment status follows in the same transaction
+    new SaleSettlement(em).recalculate(sale);
     new AuditTrail(em)
         .record(
             user,

@@ -9,6 +9,7 @@ import com.ledgerline.ledger.control.AccountingPeriods;
 import com.ledgerline.ledger.control.Journal;
 import com.ledgerline.ledger.entity.CustomerLedgerEntry;
 import com.ledgerline.ledger.entity.JournalEntry;
+import com.ledgerline.payments.control.SaleSettlement;
 import com.ledgerline.platform.messaging.OutboundEvents;
 import com.ledgerline.sales.boundary.AmendSale;
 import com.ledgerline.sales.boundary.PostSale;
@@ -287,6 +288,8 @@ public final class SaleAmendment {
               saleNumber));
     }
     em.persist(new SaleRevision(sale, date, entry, reason, user));
+    // what the sale charges changed: its payment status follows in the same transaction
+    new SaleSettlement(em).recalculate(sale);
     new AuditTrail(em)
         .record(
             user,

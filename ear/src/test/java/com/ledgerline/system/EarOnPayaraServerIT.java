@@ -3,6 +3,10 @@ package com.ledgerline.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.jms.Connection;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -17,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -167,5 +172,76 @@ class EarOnPayaraServerIT {
     Reply ready = get(null, "health/ready");
     assertEquals(200, ready.status(), ready.body());
     assertTrue(ready.body().contains("message-broker"), ready.body());
+    Reply openApi = get(null, "openapi?format=JSON");
+    assertEquals(200, openApi.status(), openApi.body());
+    assertTrue(
+        openApi.json().getJsonObject("paths").keySet().stream()
+            .anyMatch(p -> p.endsWith("/api/sales")),
+        openApi.body());
+  }
+
+  /**
+   * The POS message-driven bean (JMS consumers module) posts through the sales boundary (EJB
+   * module) as the system: {@code @RunAs(SYSTEM)} mapped by the EAR's glassfish-application.xml.
+   */
+  @Test
+  void thePosFeedPostsAsTheSystemOnTheFullServer() throws Exception {
+    String id = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String customer = "SRV-POS-" + id;
+    String sku = "SRV-POS-SKU-" + id;
+    assertEquals(
+        201,
+        post(
+                "admin",
+                "api/customers",
+                "{\"customerNumber\":\""
+                    + customer
+                    + "\",\"name\":\"POS customer\",\"currency\":\"GBP\",\"paymentTermsDays\":0}")
+            .status());
+    assertEquals(
+        201,
+        post(
+                "admin",
+                "api/variants",
+                "{\"sku\":\""
+                    + sku
+                    + "\",\"name\":\"Torch\",\"sellingPrice\":4.00,\"currency\":\"GBP\",\"stockTracked\":false}")
+            .status());
+    ActiveMQConnectionFactory factory =
+        new ActiveMQConnectionFactory(
+            "tcp://127.0.0.1:" + System.getProperty("ledgerline.server.jms.port", "61627"));
+    String number = null;
+    try (Connection connection = factory.createConnection("ledgerline", "ledgerline-dev")) {
+      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      MessageConsumer events = session.createConsumer(session.createTopic("ledgerline.events"));
+      connection.start();
+      session
+          .createProducer(session.createQueue("ledgerline.pos.sales"))
+          .send(
+              session.createTextMessage(
+                  "{\"customerNumber\":\""
+                      + customer
+                      + "\",\"postingDate\":\"2010-12-01\",\"channel\":\"pos\","
+                      + "\"externalReference\":\"POS-"
+                      + id
+                      + "\",\"lines\":[{\"sku\":\""
+                      + sku
+                      + "\",\"quantity\":1}]}"));
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (number == null && System.currentTimeMillis() < deadline) {
+        TextMessage event = (TextMessage) events.receive(60_000);
+        assertTrue(event != null, "no sale.posted event within 60 s");
+        JsonObject announced = Json.createReader(new StringReader(event.getText())).readObject();
+        if (customer.equals(announced.getString("customerNumber", ""))) {
+          number = announced.getString("saleNumber");
+        }
+      }
+    }
+    assertTrue(number != null, "the POS sale was announced");
+    Reply trail = get("auditor", "api/audit?documentType=SALE_INVOICE&documentNumber=" + number);
+    assertEquals(200, trail.status(), trail.body());
+    JsonObject record = trail.structure().asJsonArray().getJsonObject(0);
+    assertEquals("sale.posted", record.getString("action"));
+    assertEquals("system", record.getString("actor"));
   }
 }

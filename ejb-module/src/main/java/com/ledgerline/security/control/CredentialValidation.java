@@ -13,7 +13,7 @@ import java.util.Set;
  *       on;
  *   <li>an unknown user still costs one full verification against a fixed dummy hash, so the answer
  *       time does not tell which user names exist;
- *   <li>a disabled user is refused;
+ *   <li>a disabled user is refused after the same work, and their remembered sign-ins dropped;
  *   <li>a verification remembered by {@link CredentialCache} for this user, password and current
  *       stored hash counts without hashing again; otherwise the password is verified with PBKDF2
  *       (the parameters come from the stored hash) and a success is remembered.
@@ -66,6 +66,7 @@ public final class CredentialValidation {
     StoredCredential credential = stored.get();
     if (!credential.enabled()) {
       cache.forget(userName);
+      hash.verify(password, DUMMY_HASH);
       return Optional.empty();
     }
     if (cache.isVerified(userName, password, credential.passwordHash())) {

@@ -77,16 +77,17 @@ public final class PasswordHashing {
     if (password == null || password.isEmpty()) {
       throw new BusinessRuleViolation(ErrorCode.INVALID_REQUEST, "a password is required");
     }
+    // the messages never tell the password's length: they end up in logs
     int length = password.codePointCount(0, password.length());
     if (length < MIN_PASSWORD_LENGTH) {
       throw new BusinessRuleViolation(
           ErrorCode.PASSWORD_TOO_SHORT,
-          "a password needs at least " + MIN_PASSWORD_LENGTH + " characters, had " + length);
+          "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
     }
     if (length > MAX_PASSWORD_LENGTH) {
       throw new BusinessRuleViolation(
           ErrorCode.INVALID_REQUEST,
-          "a password has at most " + MAX_PASSWORD_LENGTH + " characters, had " + length);
+          "a password has at most " + MAX_PASSWORD_LENGTH + " characters");
     }
   }
 

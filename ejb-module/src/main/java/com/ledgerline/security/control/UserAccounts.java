@@ -141,7 +141,7 @@ public final class UserAccounts {
       throw new BusinessRuleViolation(ErrorCode.INVALID_REQUEST, "a user needs at least one role");
     }
     for (String role : roles) {
-      if (!Roles.PERSON_ROLES.contains(role)) {
+      if (role == null || !Roles.PERSON_ROLES.contains(role)) {
         throw new BusinessRuleViolation(
             ErrorCode.INVALID_REQUEST,
             "unknown role " + role + "; a user may hold " + new TreeSet<>(Roles.PERSON_ROLES));

@@ -67,6 +67,7 @@ class CredentialValidationTest {
     assertEquals(
         Optional.empty(), validation.validate("anna", "correct horse battery".toCharArray()));
     assertEquals(0, cache.size(), "the disabled user's entries are dropped");
+    assertEquals(2, pbkdf2.verifications.get(), "sign-in, then the same work as a wrong password");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.ledgerline.security.control.ConfiguredUsers.ConfiguredUser;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,9 @@ class PasswordRulesTest {
         ErrorCode.INVALID_REQUEST, code(() -> UserAccounts.requireRoles(Set.of("SYSTEM"))));
     assertEquals(
         ErrorCode.INVALID_REQUEST, code(() -> UserAccounts.requireRoles(Set.of("cashier"))));
+    Set<String> withNull = new HashSet<>();
+    withNull.add(null);
+    assertEquals(ErrorCode.INVALID_REQUEST, code(() -> UserAccounts.requireRoles(withNull)));
   }
 
   @Test

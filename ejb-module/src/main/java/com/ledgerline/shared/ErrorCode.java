@@ -97,6 +97,16 @@ public enum ErrorCode {
   APPROVAL_REQUEST_EXPIRED(409),
   /** The approval request was approved or rejected already. */
   APPROVAL_REQUEST_ALREADY_DECIDED(409),
+  /**
+   * A customer ledger entry names an open item (invoice) of another customer; refused by the
+   * database (trigger {@code ar_open_item_apply_entry}, V0050).
+   */
+  OPEN_ITEM_CUSTOMER_MISMATCH(500),
+  /**
+   * A customer ledger entry names an open item (invoice) in another currency; refused by the
+   * database (trigger {@code ar_open_item_apply_entry}, V0050).
+   */
+  OPEN_ITEM_CURRENCY_MISMATCH(500),
   /** Debits and credits of a journal entry differ. */
   DEBITS_MUST_EQUAL_CREDITS(500),
   /** An approval decision was asked of the user who created or submitted the request. */

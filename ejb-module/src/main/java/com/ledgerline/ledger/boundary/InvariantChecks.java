@@ -263,7 +263,28 @@ public class InvariantChecks {
                   + " coalesce(min(r.request_number), '-') from apr_approval_request r where"
                   + " r.status = 'APPROVED' and (select count(distinct d.decided_by) from"
                   + " apr_approval_decision d where d.request_id = r.id and d.decision = 'APPROVE'"
-                  + " and d.decided_by <> r.requested_by) < r.approvals_required"));
+                  + " and d.decided_by <> r.requested_by) < r.approvals_required"),
+          // the open-item summary (V0050, kept by a trigger) against the entries it sums, by
+          // the trigger's rules; a customer or currency mixed within one item counts too
+          new Check(
+              "open_items_equal_sum_of_customer_ledger",
+              "select count(*), 'first differing open item: ' ||"
+                  + " coalesce(min(coalesce(o.item_number, e.item_number)), '-') from ar_open_item o"
+                  + " full join (select coalesce(applies_to_number, document_number) item_number,"
+                  + " min(customer_id) customer_id, max(customer_id) last_customer_id,"
+                  + " min(currency) currency, max(currency) last_currency, min(posting_date)"
+                  + " filter (where entry_type = 'invoice') invoice_posting_date,"
+                  + " coalesce(min(coalesce(due_date, posting_date)) filter (where entry_type ="
+                  + " 'invoice'), min(coalesce(due_date, posting_date))) due_date,"
+                  + " coalesce(sum(amount) filter (where entry_type in ('invoice',"
+                  + " 'invoice_update')), 0) invoiced_amount, sum(amount) open_amount from"
+                  + " ar_customer_ledger_entry group by coalesce(applies_to_number,"
+                  + " document_number)) e on e.item_number = o.item_number where o.item_number is"
+                  + " null or e.item_number is null or e.last_customer_id <> e.customer_id or"
+                  + " e.last_currency <> e.currency or o.customer_id <> e.customer_id or"
+                  + " o.currency <> e.currency or o.invoice_posting_date is distinct from"
+                  + " e.invoice_posting_date or o.due_date <> e.due_date or o.invoiced_amount <>"
+                  + " e.invoiced_amount or o.open_amount <> e.open_amount"));
 
   @PersistenceContext private EntityManager em;
 

@@ -12,6 +12,8 @@
 --   invoice_posting_date earliest posting date of an invoice entry (null: no invoice entry)
 --   due_date             earliest coalesce(due_date, posting_date) of the invoice entries; without
 --                        an invoice entry, the earliest of all entries (due on receipt)
+--   last_posting_date    latest posting date of its entries: an item not touched after a date is
+--                        open on that date by exactly its open_amount (aging as of a past date)
 --
 -- A settled invoice keeps its row with open_amount 0; the partial index covers the open ones only.
 CREATE TABLE ar_open_item (
@@ -21,15 +23,18 @@ CREATE TABLE ar_open_item (
     invoice_posting_date date,
     due_date             date          NOT NULL,
     invoiced_amount      numeric(19,4) NOT NULL,
-    open_amount          numeric(19,4) NOT NULL
+    open_amount          numeric(19,4) NOT NULL,
+    last_posting_date    date          NOT NULL
 );
 
 -- Open items by customer and due date, carrying what aging and the work queue add up, so that
 -- those reads are index-only scans over the open items alone (settled invoices are not in it).
 CREATE INDEX ar_open_item_open_idx ON ar_open_item (customer_id, due_date)
-    INCLUDE (currency, open_amount) WHERE open_amount <> 0;
+    INCLUDE (currency, open_amount, last_posting_date) WHERE open_amount <> 0;
 
--- Aging as of a past date reads the entries posted after it (or up to it): by posting date.
+-- Aging as of a past date: the items touched after the date (by their latest posting date) less
+-- the entries posted after it (by posting date); everything else is as the summary says.
+CREATE INDEX ar_open_item_last_posting_idx ON ar_open_item (last_posting_date);
 CREATE INDEX ar_customer_ledger_posting_date_idx ON ar_customer_ledger_entry (posting_date);
 
 -- Applies one customer ledger entry to its open item. Runs for every insert, so every posting path
@@ -45,16 +50,17 @@ DECLARE
 BEGIN
     INSERT INTO ar_open_item AS o
         (item_number, customer_id, currency, invoice_posting_date, due_date, invoiced_amount,
-         open_amount)
+         open_amount, last_posting_date)
     VALUES
         (item_key, NEW.customer_id, NEW.currency,
          CASE WHEN NEW.entry_type = 'invoice' THEN NEW.posting_date END,
          coalesce(NEW.due_date, NEW.posting_date),
          CASE WHEN NEW.entry_type IN ('invoice', 'invoice_update') THEN NEW.amount ELSE 0 END,
-         NEW.amount)
+         NEW.amount, NEW.posting_date)
     ON CONFLICT (item_number) DO UPDATE SET
         open_amount = o.open_amount + EXCLUDED.open_amount,
         invoiced_amount = o.invoiced_amount + EXCLUDED.invoiced_amount,
+        last_posting_date = greatest(o.last_posting_date, EXCLUDED.last_posting_date),
         -- least() ignores nulls
         invoice_posting_date = least(o.invoice_posting_date, EXCLUDED.invoice_posting_date),
         due_date = CASE
@@ -85,7 +91,8 @@ CREATE TRIGGER ar_customer_ledger_entry_open_item AFTER INSERT ON ar_customer_le
 
 -- The summary of the entries posted before this version, by the same rules as the trigger.
 INSERT INTO ar_open_item
-    (item_number, customer_id, currency, invoice_posting_date, due_date, invoiced_amount, open_amount)
+    (item_number, customer_id, currency, invoice_posting_date, due_date, invoiced_amount, open_amount,
+     last_posting_date)
 SELECT coalesce(applies_to_number, document_number),
        min(customer_id),
        min(currency),
@@ -93,7 +100,8 @@ SELECT coalesce(applies_to_number, document_number),
        coalesce(min(coalesce(due_date, posting_date)) FILTER (WHERE entry_type = 'invoice'),
                 min(coalesce(due_date, posting_date))),
        coalesce(sum(amount) FILTER (WHERE entry_type IN ('invoice', 'invoice_update')), 0),
-       sum(amount)
+       sum(amount),
+       max(posting_date)
   FROM ar_customer_ledger_entry
  GROUP BY coalesce(applies_to_number, document_number);
 

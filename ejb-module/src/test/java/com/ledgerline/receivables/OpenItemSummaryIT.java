@@ -623,6 +623,16 @@ class OpenItemSummaryIT {
         Map<Long, List<Aging>> aging =
             harness.inTransaction(em -> new AgingReports(em).agingOf(basis, asOf, customers));
         assertEquals(expectedAging, aging, basis + " aging as of " + asOf);
+        java.util.Set<Long> listed =
+            harness.inTransaction(
+                em ->
+                    new AgingReports(em)
+                        .customersWithOpenItems(basis, asOf, "RP", 10_000).stream()
+                            .map(AgingReports.CustomerRow::id)
+                            .filter(customers::contains)
+                            .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(
+            expectedAging.keySet(), listed, basis + " customers with open items as of " + asOf);
         // over all customers of the database, every basis agrees with the others
         List<Aging> allTotals =
             harness.inTransaction(em -> new AgingReports(em).totals(basis, asOf));

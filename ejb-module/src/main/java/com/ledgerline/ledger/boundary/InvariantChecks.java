@@ -277,14 +277,16 @@ public class InvariantChecks {
                   + " coalesce(min(coalesce(due_date, posting_date)) filter (where entry_type ="
                   + " 'invoice'), min(coalesce(due_date, posting_date))) due_date,"
                   + " coalesce(sum(amount) filter (where entry_type in ('invoice',"
-                  + " 'invoice_update')), 0) invoiced_amount, sum(amount) open_amount from"
+                  + " 'invoice_update')), 0) invoiced_amount, sum(amount) open_amount,"
+                  + " max(posting_date) last_posting_date from"
                   + " ar_customer_ledger_entry group by coalesce(applies_to_number,"
                   + " document_number)) e on e.item_number = o.item_number where o.item_number is"
                   + " null or e.item_number is null or e.last_customer_id <> e.customer_id or"
                   + " e.last_currency <> e.currency or o.customer_id <> e.customer_id or"
                   + " o.currency <> e.currency or o.invoice_posting_date is distinct from"
                   + " e.invoice_posting_date or o.due_date <> e.due_date or o.invoiced_amount <>"
-                  + " e.invoiced_amount or o.open_amount <> e.open_amount"));
+                  + " e.invoiced_amount or o.open_amount <> e.open_amount or o.last_posting_date"
+                  + " <> e.last_posting_date"));
 
   @PersistenceContext private EntityManager em;
 

@@ -102,10 +102,14 @@ public final class AgingReports {
                 + " c.customer_number > ?1 and exists (select 1 from ar_open_item o where"
                 + " o.customer_id = c.id and o.open_amount <> 0) order by c.customer_number"
                 + " limit ?2"
+            // for a past date: a probe of the customer's own entries up to the date (customer
+            // index), never the whole ledger
             : "select c.id, c.customer_number, c.name, c.currency from cus_customer c where"
-                + " c.customer_number > ?1 and c.id in (select customer_id from "
-                + OpenItemsAsOf.items(basis, asOf, Customers.all())
-                + " i) order by c.customer_number limit ?2";
+                + " c.customer_number > ?1 and exists (select 1 from ar_customer_ledger_entry e"
+                + " where e.customer_id = c.id and e.posting_date <= "
+                + OpenItemsAsOf.literal(asOf)
+                + " group by coalesce(e.applies_to_number, e.document_number) having"
+                + " sum(e.amount) <> 0) order by c.customer_number limit ?2";
     return customers(
         em.createNativeQuery(sql)
             .setParameter(1, afterCustomerNumber)

@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
  *   <li>{@link Basis#SUMMARY}: when no entry is posted after the as-of date (the normal case for
  *       "as of today"), the maintained summary {@code ar_open_item} is the answer, read through its
  *       partial index of open items: cost grows with the open items, not with the history.
- *   <li>{@link Basis#SUMMARY_LESS_LATER_ENTRIES}: for a recent past date, the summary minus the
- *       entries posted after the date (found by the posting-date index), plus the items settled
- *       since: cost grows with the open items and the entries after the date. Month-end and
- *       yesterday's reports take this way.
+ *   <li>{@link Basis#SUMMARY_LESS_LATER_ENTRIES}: for a past date, the open items not touched since
+ *       the date as the summary says (their latest posting date is on or before it), and the items
+ *       touched since (found by their latest posting date) less the entries posted after the date
+ *       (found by the posting-date index): cost grows with the open items and the entries after the
+ *       date. Month-end and yesterday's reports take this way.
  *   <li>{@link Basis#ENTRIES_UP_TO_DATE}: the entries posted up to the date, summed per item: cost
  *       grows with the history up to the date. Taken for dates far enough back that more than
  *       {@value #LATER_ENTRIES_LIMIT} entries were posted after them, and for queries restricted to
@@ -156,6 +157,7 @@ public final class OpenItemsAsOf {
            having sum(amount) <> 0)"""
               .formatted(date, customers.on("customer_id"));
       case SUMMARY_LESS_LATER_ENTRIES ->
+          // untouched since the date: as the summary says; touched since: less the later entries
           """
           (with later as (
                select coalesce(applies_to_number, document_number) item_number,
@@ -165,20 +167,16 @@ public final class OpenItemsAsOf {
                  from ar_customer_ledger_entry
                 where posting_date > %1$s and %2$s
                 group by coalesce(applies_to_number, document_number))
-           select o.customer_id, o.item_number, o.currency,
-                  case when o.invoice_posting_date <= %1$s then o.invoice_posting_date end
-                      invoice_posting_date,
-                  o.due_date,
-                  o.invoiced_amount - coalesce(l.invoiced_amount, 0) invoiced_amount,
-                  o.open_amount - coalesce(l.amount, 0) open_amount
-             from ar_open_item o left join later l on l.item_number = o.item_number
-            where o.open_amount <> 0 and %3$s and o.open_amount - coalesce(l.amount, 0) <> 0
+           select customer_id, item_number, currency, invoice_posting_date, due_date,
+                  invoiced_amount, open_amount
+             from ar_open_item
+            where open_amount <> 0 and last_posting_date <= %1$s and %2$s
            union all
            select o.customer_id, o.item_number, o.currency,
                   case when o.invoice_posting_date <= %1$s then o.invoice_posting_date end,
-                  o.due_date, o.invoiced_amount - l.invoiced_amount, -l.amount
-             from later l join ar_open_item o on o.item_number = l.item_number
-            where o.open_amount = 0 and l.amount <> 0)"""
+                  o.due_date, o.invoiced_amount - l.invoiced_amount, o.open_amount - l.amount
+             from ar_open_item o join later l on l.item_number = o.item_number
+            where o.last_posting_date > %1$s and %3$s and o.open_amount - l.amount <> 0)"""
               .formatted(date, customers.on("customer_id"), customers.on("o.customer_id"));
     };
   }

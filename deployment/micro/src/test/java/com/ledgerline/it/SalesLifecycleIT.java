@@ -570,9 +570,27 @@ class SalesLifecycleIT {
   void anApproverRejectsAHeldSaleAndNothingIsPosted() throws Exception {
     Fixture f = fixture("10", "1.00", "2.55");
     creditLimit(f.customer(), "5.00");
-    Api.Reply held = as("cashier").post("api/sales", sale(f.customer(), null, line(f.sku(), "3")));
+    String key = "till-7/" + id();
+    String once =
+        Json.createObjectBuilder()
+            .add("customerNumber", f.customer())
+            .add("channel", "pos")
+            .add("externalReference", key)
+            .add("lines", Json.createArrayBuilder().add(line(f.sku(), "3")))
+            .build()
+            .toString();
+    Api.Reply held = as("cashier").post("api/sales", once);
     assertEquals(202, held.status(), held.body());
     String draftNumber = held.json().getString("draftNumber");
+    // exactly once: the same channel transaction answers the held sale, other content is refused
+    Api.Reply again = as("cashier").post("api/sales", once);
+    assertEquals(200, again.status(), again.body());
+    assertEquals(draftNumber, again.json().getString("draftNumber"));
+    assertTrue(again.json().getBoolean("duplicate"));
+    assertCode(
+        409,
+        "IDEMPOTENCY_KEY_REUSED",
+        as("cashier").post("api/sales", once.replace("\"quantity\":3", "\"quantity\":2")));
 
     assertCode(
         422, "REASON_REQUIRED", as("approver2").post("api/sales/" + draftNumber + "/reject", "{}"));
@@ -599,6 +617,9 @@ class SalesLifecycleIT {
                 + " s.draft_number = ?",
             draftNumber));
     assertEquals(1, audited("sale.rejected", draftNumber, "approver2", "account overdue"));
+    Api.Reply afterwards = as("cashier").post("api/sales", once);
+    assertEquals(200, afterwards.status(), afterwards.body());
+    assertEquals("REJECTED", afterwards.json().getString("status"));
     assertInvariantsHold();
   }
 

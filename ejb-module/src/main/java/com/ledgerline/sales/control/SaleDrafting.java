@@ -15,7 +15,6 @@ import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Quantities;
-import com.ledgerline.tax.entity.RoundingPolicy;
 import com.ledgerline.tax.entity.TaxJurisdiction;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -24,6 +23,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -231,7 +231,7 @@ public final class SaleDrafting {
 
   /** The draft-time stock rule: read, not reserved; posting checks again under lock. */
   private void requireOnHand(List<SaleDraftLine.Values> lines) {
-    Map<Variant, BigDecimal> requested = new java.util.LinkedHashMap<>();
+    Map<Variant, BigDecimal> requested = new LinkedHashMap<>();
     for (SaleDraftLine.Values line : lines) {
       if (line.variant().stockTracked()) {
         requested.merge(line.variant(), line.quantity(), BigDecimal::add);
@@ -259,7 +259,7 @@ public final class SaleDrafting {
   }
 
   /** Units on hand of a variant now (0 when it never had stock). */
-  public BigDecimal onHand(Variant variant) {
+  private BigDecimal onHand(Variant variant) {
     StockLevel level = em.find(StockLevel.class, variant.id());
     return level == null ? BigDecimal.ZERO : level.quantityOnHand();
   }
@@ -297,9 +297,5 @@ public final class SaleDrafting {
         .add("currency", draft.currency().getCurrencyCode())
         .build()
         .toString();
-  }
-
-  static RoundingPolicy policyOf(Sale sale) {
-    return RoundingPolicy.valueOf(sale.roundingPolicy());
   }
 }

@@ -262,7 +262,21 @@ class OpenItemSummaryIT {
     assertAmount("36.00", posted.get("open_amount"));
     assertInvariantsHold();
 
+    // The adjustments below are ledger entries without their source documents (the sales and
+    // payments invariants would rightly flag them on a real sale), so they name an invoice that
+    // exists in the customer ledger only: the same 36.00, due after the same 30 days.
     ReferenceLedger none = new ReferenceLedger();
+    invoice = "INV-R-" + key;
+    post(
+        none,
+        customerId,
+        CustomerLedgerEntry.Type.invoice,
+        invoice,
+        money("36.00"),
+        saleDate,
+        saleDate.plusDays(30),
+        invoice);
+    assertAmount("36.00", openItemRow(invoice).get("open_amount"));
     post(
         none,
         customerId,
@@ -339,8 +353,10 @@ class OpenItemSummaryIT {
     assertAmount("-7.50", onAccount.get("open_amount"));
     assertNull(onAccount.get("invoice_posting_date"));
     assertEquals(java.sql.Date.valueOf(saleDate.plusDays(30)), onAccount.get("due_date"));
+    // the balance: the posted sale still open (36.00), the ledger-only invoice settled, the
+    // payment on account (-7.50)
     assertAmount(
-        "-7.50",
+        "28.50",
         harness
             .database()
             .decimal(

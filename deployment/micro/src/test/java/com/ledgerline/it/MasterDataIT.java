@@ -246,6 +246,12 @@ class MasterDataIT {
 
   private String jurisdiction(String prefix, String currency, String policy, String taxType)
       throws Exception {
+    return jurisdiction(prefix, currency, policy, taxType, false);
+  }
+
+  private String jurisdiction(
+      String prefix, String currency, String policy, String taxType, boolean pricesIncludeTax)
+      throws Exception {
     String code = prefix + "-" + id();
     assertStatus(
         201,
@@ -259,7 +265,7 @@ class MasterDataIT {
                         .add("currency", currency)
                         .add("roundingPolicy", policy)
                         .add("roundingMode", "HALF_UP")
-                        .add("pricesIncludeTax", false)
+                        .add("pricesIncludeTax", pricesIncludeTax)
                         .add("taxType", taxType))));
     return code;
   }
@@ -400,6 +406,25 @@ class MasterDataIT {
             "select count(*) from aud_record where document_number = ? and action ="
                 + " 'customer.deleted' and reason = 'duplicate'",
             unused));
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aTaxInclusiveJurisdictionIsRefusedBySalesNotTaxedAsIfExclusive() throws Exception {
+    String inclusive = jurisdiction("INC", "GBP", "PER_LINE", "VAT", true);
+    assertStatus(201, addRate(inclusive, "20", "2011-01-01", null));
+    String sku = product("GBP", "12.00", false, false);
+    String customer = registerCustomer("GBP");
+    assertProblem(
+        422,
+        "TAX_INCLUSIVE_PRICES_NOT_SUPPORTED",
+        as("cashier").post("api/sales", sale(customer, inclusive, "2011-02-01", sku, 1)));
+    assertEquals(
+        0,
+        count(
+            "select count(*) from sal_sale s join cus_customer c on c.id = s.customer_id where"
+                + " c.customer_number = ?",
+            customer));
     assertInvariantsHold();
   }
 

@@ -73,7 +73,8 @@ public final class SaleReferences {
   }
 
   /**
-   * @throws BusinessRuleViolation {@code UNKNOWN_TAX_JURISDICTION}, {@code CURRENCY_MISMATCH}
+   * @throws BusinessRuleViolation {@code UNKNOWN_TAX_JURISDICTION}, {@code CURRENCY_MISMATCH},
+   *     {@code TAX_INCLUSIVE_PRICES_NOT_SUPPORTED} for a jurisdiction whose prices include tax
    */
   public TaxJurisdiction jurisdiction(String code, Currency currency) {
     TaxJurisdiction jurisdiction = em.find(TaxJurisdiction.class, code);
@@ -90,6 +91,13 @@ public final class SaleReferences {
               + jurisdiction.currency()
               + ", the sale is in "
               + currency);
+    }
+    if (jurisdiction.pricesIncludeTax()) {
+      // TODO(#3): sales read their unit prices as net of tax; until they price from gross
+      // amounts (TaxCalculator.split) a tax-inclusive jurisdiction is refused, never mis-taxed
+      throw new BusinessRuleViolation(
+          ErrorCode.TAX_INCLUSIVE_PRICES_NOT_SUPPORTED,
+          "jurisdiction " + code + " declares tax-inclusive prices; sales price net of tax");
     }
     return jurisdiction;
   }

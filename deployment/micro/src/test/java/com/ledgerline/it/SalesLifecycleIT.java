@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ledgerline.it.support.Api;
 import com.ledgerline.it.support.Broker;
-import com.ledgerline.it.support.TestDatabase;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.TextMessage;
@@ -80,9 +79,17 @@ class SalesLifecycleIT {
   }
 
   private Fixture fixture(String onHand, String unitCost, String price) throws Exception {
+    return fixture(onHand, unitCost, price, null);
+  }
+
+  /**
+   * @param creditLimit the customer's credit limit; null = none
+   */
+  private Fixture fixture(String onHand, String unitCost, String price, String creditLimit)
+      throws Exception {
     String id = id();
     Fixture f = new Fixture("SL-" + id, "SL-SKU-" + id, "SL-POST-" + id, new BigDecimal(price));
-    customer(f.customer());
+    customer(f.customer(), creditLimit);
     Api admin = as("admin");
     Api.Reply variant =
         admin.post(
@@ -116,19 +123,18 @@ class SalesLifecycleIT {
     return f;
   }
 
-  private void customer(String number) throws Exception {
-    Api.Reply reply =
-        as("admin")
-            .post(
-                "api/customers",
-                Json.createObjectBuilder()
-                    .add("customerNumber", number)
-                    .add("name", "Customer " + number)
-                    .add("country", "United Kingdom")
-                    .add("currency", "GBP")
-                    .add("paymentTermsDays", 30)
-                    .build()
-                    .toString());
+  private void customer(String number, String creditLimit) throws Exception {
+    JsonObjectBuilder customer =
+        Json.createObjectBuilder()
+            .add("customerNumber", number)
+            .add("name", "Customer " + number)
+            .add("country", "United Kingdom")
+            .add("currency", "GBP")
+            .add("paymentTermsDays", 30);
+    if (creditLimit != null) {
+      customer.add("creditLimit", new BigDecimal(creditLimit));
+    }
+    Api.Reply reply = as("admin").post("api/customers", customer.build().toString());
     assertEquals(201, reply.status(), reply.body());
   }
 
@@ -144,16 +150,6 @@ class SalesLifecycleIT {
                     .build()
                     .toString());
     assertEquals(201, reply.status(), reply.body());
-  }
-
-  /** The credit limit is master data another workflow maintains; the test sets it directly. */
-  private static void creditLimit(String customer, String limit) throws Exception {
-    TestDatabase.execute(
-        "update cus_customer set credit_limit = "
-            + new BigDecimal(limit).toPlainString()
-            + " where customer_number = '"
-            + customer
-            + "'");
   }
 
   private static JsonObjectBuilder line(String sku, String quantity) {
@@ -465,8 +461,7 @@ class SalesLifecycleIT {
 
   @Test
   void aSaleOverTheCreditLimitWaitsForAnotherApproverAndPostsWhenReleased() throws Exception {
-    Fixture f = fixture("7", "1.00", "2.55");
-    creditLimit(f.customer(), "20.00");
+    Fixture f = fixture("7", "1.00", "2.55", "20.00");
     String seller = "seller-" + id().toLowerCase();
     String password = "seller-password-" + id();
     Api.Reply user =
@@ -568,8 +563,7 @@ class SalesLifecycleIT {
 
   @Test
   void anApproverRejectsAHeldSaleAndNothingIsPosted() throws Exception {
-    Fixture f = fixture("10", "1.00", "2.55");
-    creditLimit(f.customer(), "5.00");
+    Fixture f = fixture("10", "1.00", "2.55", "5.00");
     String key = "till-7/" + id();
     String once =
         Json.createObjectBuilder()
@@ -774,6 +768,38 @@ class SalesLifecycleIT {
     assertMoney(total1, revisions.getJsonObject(0), "total");
     assertEquals(1, audited("sale.amended", number, "finance", "three returned unopened"));
     assertInvariantsHold();
+
+    // a paid sale is amended all the same: its payment status follows what it now charges
+    BigDecimal total3 = gross(net("2", f.price()));
+    Api.Reply paid =
+        as("cashier")
+            .post(
+                "api/sales/" + number + "/payments",
+                Json.createObjectBuilder()
+                    .add("date", LocalDate.now().toString())
+                    .add("method", "cash")
+                    .add("amount", total3)
+                    .build()
+                    .toString());
+    assertEquals(201, paid.status(), paid.body());
+    assertEquals(
+        "PAID", as("cashier").get("api/sales/" + number).json().getString("paymentStatus"));
+    assertCode(
+        409,
+        "SALE_HAS_PAYMENTS",
+        as("finance").post("api/sales/" + number + "/void", reason("paid already")));
+    Api.Reply more =
+        as("cashier")
+            .post(
+                "api/sales/" + number + "/amendments",
+                amendment(3, null, "one more after payment", line(f.sku(), "3")));
+    assertEquals(200, more.status(), more.body());
+    assertEquals(4, more.json().getInt("revision"));
+    assertMoney(gross(net("3", f.price())), more.json(), "total");
+    assertMoney(total3, more.json(), "amountPaid");
+    assertEquals("PARTIALLY_PAID", more.json().getString("paymentStatus"));
+    assertMoney(gross(net("3", f.price())).subtract(total3), openAmount(number), "left to pay");
+    assertInvariantsHold();
   }
 
   @Test
@@ -787,10 +813,9 @@ class SalesLifecycleIT {
     BigDecimal net = net("2", f.price());
     // UK VAT was 17.5 % in June 2010
     assertMoney(net.add(tax(net, VAT_2010)), created.json(), "total");
-    TestDatabase.execute(
-        "insert into gl_accounting_period (period_start, period_end, status, changed_by) values"
-            + " ('2010-06-01', '2010-06-30', 'CLOSED', 'it') on conflict (period_start) do update"
-            + " set status = 'CLOSED'");
+    Api.Reply closed =
+        as("finance").post("api/accounting-periods/2010-06/close", reason("June 2010 reported"));
+    assertEquals(200, closed.status(), closed.body());
 
     assertCode(
         409,

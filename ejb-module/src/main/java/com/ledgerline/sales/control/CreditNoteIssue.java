@@ -10,7 +10,6 @@ import com.ledgerline.ledger.control.Accounts;
 import com.ledgerline.ledger.control.Journal;
 import com.ledgerline.ledger.entity.CustomerLedgerEntry;
 import com.ledgerline.ledger.entity.JournalEntry;
-import com.ledgerline.payments.control.SaleSettlement;
 import com.ledgerline.platform.messaging.OutboundEvents;
 import com.ledgerline.sales.boundary.IssueCreditNote;
 import com.ledgerline.sales.entity.CreditNote;
@@ -104,7 +103,12 @@ public final class CreditNoteIssue {
               + " of "
               + sale.postingDate());
     }
-    new AccountingPeriods(em).requireOpen(date);
+    // an early, lock-free refusal; the journal takes the month's lock in the lock order
+    if (!new AccountingPeriods(em).isOpen(date)) {
+      throw new BusinessRuleViolation(
+          ErrorCode.ACCOUNTING_PERIOD_CLOSED,
+          "the accounting period " + date.withDayOfMonth(1) + " is closed; " + date + " is in it");
+    }
     int revision = sale.currentRevision();
     List<SaleLine> lines = sale.lines();
     boolean full = command.lines() == null || command.lines().isEmpty();
@@ -223,8 +227,7 @@ public final class CreditNoteIssue {
             null,
             entry,
             sale.saleNumber()));
-    // what the sale charges changed: its payment status follows in the same transaction
-    new SaleSettlement(em).recalculate(sale);
+    new SaleCharges(em).followCharges(sale);
     new AuditTrail(em)
         .record(
             user,

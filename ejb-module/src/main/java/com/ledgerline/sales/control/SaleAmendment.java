@@ -9,7 +9,6 @@ import com.ledgerline.ledger.control.AccountingPeriods;
 import com.ledgerline.ledger.control.Journal;
 import com.ledgerline.ledger.entity.CustomerLedgerEntry;
 import com.ledgerline.ledger.entity.JournalEntry;
-import com.ledgerline.payments.control.SaleSettlement;
 import com.ledgerline.platform.messaging.OutboundEvents;
 import com.ledgerline.sales.boundary.AmendSale;
 import com.ledgerline.sales.boundary.PostSale;
@@ -54,8 +53,8 @@ import java.util.TreeMap;
  * <p>A line keeps the price and tax rate snapshots of its SKU on the current revision unless the
  * amendment gives another price; a SKU new to the sale takes the catalogue price and the rate in
  * force on the sale's posting date (the tax point of the supply). A sale with credit notes is not
- * amended ({@code SALE_HAS_CREDIT_NOTES}): the credited lines would lose their meaning. Payment
- * status is not decided here.
+ * amended ({@code SALE_HAS_CREDIT_NOTES}): the credited lines would lose their meaning. A paid sale
+ * is amended all the same; its payment status follows what it now charges ({@link SaleCharges}).
  *
  * <p>Locks: the stock levels of the variants on either revision, then the sale, then the journal
  * series.
@@ -119,7 +118,12 @@ public final class SaleAmendment {
               + " of "
               + sale.postingDate());
     }
-    new AccountingPeriods(em).requireOpen(date);
+    // an early, lock-free refusal; the journal takes the month's lock in the lock order
+    if (!new AccountingPeriods(em).isOpen(date)) {
+      throw new BusinessRuleViolation(
+          ErrorCode.ACCOUNTING_PERIOD_CLOSED,
+          "the accounting period " + date.withDayOfMonth(1) + " is closed; " + date + " is in it");
+    }
 
     List<SaleLine> before = sale.lines();
     List<NextLine> next = resolve(sale, before, command.lines());
@@ -288,8 +292,7 @@ public final class SaleAmendment {
               saleNumber));
     }
     em.persist(new SaleRevision(sale, date, entry, reason, user));
-    // what the sale charges changed: its payment status follows in the same transaction
-    new SaleSettlement(em).recalculate(sale);
+    new SaleCharges(em).followCharges(sale);
     new AuditTrail(em)
         .record(
             user,

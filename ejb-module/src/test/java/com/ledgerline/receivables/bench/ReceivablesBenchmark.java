@@ -26,7 +26,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -414,12 +413,12 @@ public final class ReceivablesBenchmark {
             runs,
             em,
             () -> {
-              List<Long> ids = new ArrayList<>();
-              long first = 1 + random.nextInt(Math.max(1, customers - 50));
-              for (long id = first; id < first + 50; id++) {
-                ids.add(id);
-              }
-              return new AgingReports(em).agingOf(Basis.ENTRIES_UP_TO_DATE, today, ids).size()
+              AgingReports reports = new AgingReports(em);
+              List<Long> ids =
+                  reports.customers(randomCustomer(), 50).stream()
+                      .map(AgingReports.CustomerRow::id)
+                      .toList();
+              return reports.agingOf(Basis.ENTRIES_UP_TO_DATE, today, ids).size()
                   + " customers with open items";
             }));
     line("");

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/receivables}: reports over all customers as of a date ({@code asOf=YYYY-MM-DD},
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
  * </ul>
  */
 @RequestScoped
+@Tag(name = "Receivables")
 @Path("receivables")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReceivablesResource {
@@ -35,6 +38,8 @@ public class ReceivablesResource {
 
   @GET
   @Path("aging")
+  @Operation(
+      summary = "Aging of all customers as of a date: totals per currency, one page of customers")
   public AgingReport aging(
       @QueryParam("asOf") String asOf,
       @QueryParam("after") String after,
@@ -44,6 +49,7 @@ public class ReceivablesResource {
 
   @GET
   @Path("work-queue")
+  @Operation(summary = "Customers with overdue amounts, most overdue first")
   public WorkQueue workQueue(
       @QueryParam("asOf") String asOf,
       @QueryParam("currency") String currency,
@@ -54,6 +60,7 @@ public class ReceivablesResource {
 
   @GET
   @Path("customers")
+  @Operation(summary = "All customers with balance, overdue amount and unapplied credit")
   public CustomerBalances customers(
       @QueryParam("asOf") String asOf,
       @QueryParam("after") String after,

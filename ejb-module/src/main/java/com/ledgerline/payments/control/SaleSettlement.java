@@ -1,7 +1,7 @@
 package com.ledgerline.payments.control;
 
-import com.ledgerline.ledger.entity.CustomerLedgerEntry;
 import com.ledgerline.payments.entity.Payment;
+import com.ledgerline.sales.control.SaleCharges;
 import com.ledgerline.sales.entity.Sale;
 import com.ledgerline.sales.entity.SaleStatus;
 import com.ledgerline.shared.BusinessRuleViolation;
@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 
 /**
  * A sale's payment figures, read from the ledger and the payments, and kept on the sale. Every
@@ -19,13 +18,6 @@ import java.util.List;
  * sale queue instead of both reading the same open amount.
  */
 public final class SaleSettlement {
-  /** Customer ledger entry types that move money rather than change what the sale charges. */
-  static final List<String> MONEY_ENTRY_TYPES =
-      List.of(
-          CustomerLedgerEntry.Type.payment.name(),
-          CustomerLedgerEntry.Type.payment_reversal.name(),
-          CustomerLedgerEntry.Type.refund.name());
-
   /** EclipseLink: read the row even when the entity is managed already (fresh under the lock). */
   static final String REFRESH_HINT = "eclipselink.refresh";
 
@@ -78,16 +70,8 @@ public final class SaleSettlement {
    * open item that is not a payment, reversal or refund).
    */
   public Money charged(Sale sale) {
-    return money(
-        sale,
-        em.createQuery(
-                "select sum(e.amount) from CustomerLedgerEntry e where e.customer = :customer and"
-                    + " e.appliesToNumber = :number and e.entryType not in :moneyTypes",
-                BigDecimal.class)
-            .setParameter("customer", sale.customer())
-            .setParameter("number", sale.saleNumber())
-            .setParameter("moneyTypes", MONEY_ENTRY_TYPES)
-            .getSingleResult());
+    // the rule has one home, with the sale: sales/control/SaleCharges
+    return Money.of(new SaleCharges(em).charged(sale), sale.currency(), RoundingMode.UNNECESSARY);
   }
 
   /** The credit held in Customer deposits from the sale's payments (sum of its movements). */

@@ -37,6 +37,24 @@ public final class AccountingPeriods {
   }
 
   /**
+   * An early refusal without a lock, for workflows that must not take the month's lock before their
+   * own locks (the journal takes it later, in the lock order, with {@link #requireOpen}).
+   *
+   * @throws BusinessRuleViolation {@code ACCOUNTING_PERIOD_CLOSED}
+   */
+  public void refuseIfClosed(LocalDate day) {
+    if (!isOpen(day)) {
+      throw closed(day.withDayOfMonth(1), day);
+    }
+  }
+
+  private static BusinessRuleViolation closed(LocalDate month, LocalDate day) {
+    return new BusinessRuleViolation(
+        ErrorCode.ACCOUNTING_PERIOD_CLOSED,
+        "the accounting period " + month + " is closed; " + day + " is in it");
+  }
+
+  /**
    * Refuses a posting dated in a closed month, and holds the month's row {@code FOR SHARE} until
    * the caller's transaction ends so the month cannot be closed under the posting.
    *
@@ -50,9 +68,7 @@ public final class AccountingPeriods {
             .setParameter(1, month)
             .getSingleResult();
     if (AccountingPeriod.Status.CLOSED.name().equals(String.valueOf(status))) {
-      throw new BusinessRuleViolation(
-          ErrorCode.ACCOUNTING_PERIOD_CLOSED,
-          "the accounting period " + month + " is closed; " + day + " is in it");
+      throw closed(month, day);
     }
   }
 

@@ -104,11 +104,7 @@ public final class CreditNoteIssue {
               + sale.postingDate());
     }
     // an early, lock-free refusal; the journal takes the month's lock in the lock order
-    if (!new AccountingPeriods(em).isOpen(date)) {
-      throw new BusinessRuleViolation(
-          ErrorCode.ACCOUNTING_PERIOD_CLOSED,
-          "the accounting period " + date.withDayOfMonth(1) + " is closed; " + date + " is in it");
-    }
+    new AccountingPeriods(em).refuseIfClosed(date);
     int revision = sale.currentRevision();
     List<SaleLine> lines = sale.lines();
     boolean full = command.lines() == null || command.lines().isEmpty();

@@ -119,11 +119,7 @@ public final class SaleAmendment {
               + sale.postingDate());
     }
     // an early, lock-free refusal; the journal takes the month's lock in the lock order
-    if (!new AccountingPeriods(em).isOpen(date)) {
-      throw new BusinessRuleViolation(
-          ErrorCode.ACCOUNTING_PERIOD_CLOSED,
-          "the accounting period " + date.withDayOfMonth(1) + " is closed; " + date + " is in it");
-    }
+    new AccountingPeriods(em).refuseIfClosed(date);
 
     List<SaleLine> before = sale.lines();
     List<NextLine> next = resolve(sale, before, command.lines());

@@ -6,6 +6,7 @@ import com.ledgerline.customers.entity.Address;
 import com.ledgerline.customers.entity.Contact;
 import com.ledgerline.customers.entity.Customer;
 import com.ledgerline.customers.entity.PaymentTerms;
+import com.ledgerline.ledger.control.CustomerBalances;
 import com.ledgerline.security.Roles;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
@@ -436,13 +437,7 @@ public class Customers {
   }
 
   private BigDecimal balance(Customer customer) {
-    Object sum =
-        em.createNativeQuery(
-                "select coalesce(sum(amount), 0) from ar_customer_ledger_entry where customer_id ="
-                    + " ?")
-            .setParameter(1, customer.id())
-            .getSingleResult();
-    return new BigDecimal(sum.toString());
+    return new CustomerBalances(em).balance(customer);
   }
 
   private long count(String sql, Customer customer) {

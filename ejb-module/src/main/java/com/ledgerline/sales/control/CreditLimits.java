@@ -1,6 +1,7 @@
 package com.ledgerline.sales.control;
 
 import com.ledgerline.customers.entity.Customer;
+import com.ledgerline.ledger.control.CustomerBalances;
 import com.ledgerline.shared.Money;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -67,12 +68,6 @@ public final class CreditLimits {
 
   /** The customer's balance: the sum of their customer ledger entries. */
   public BigDecimal balance(Customer customer) {
-    BigDecimal sum =
-        em.createQuery(
-                "select sum(e.amount) from CustomerLedgerEntry e where e.customer = :customer",
-                BigDecimal.class)
-            .setParameter("customer", customer)
-            .getSingleResult();
-    return sum == null ? BigDecimal.ZERO : sum;
+    return new CustomerBalances(em).balance(customer);
   }
 }

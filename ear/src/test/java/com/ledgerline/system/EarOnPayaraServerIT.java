@@ -215,18 +215,40 @@ class EarOnPayaraServerIT {
       Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
       MessageConsumer events = session.createConsumer(session.createTopic("ledgerline.events"));
       connection.start();
-      session
-          .createProducer(session.createQueue("ledgerline.pos.sales"))
-          .send(
-              session.createTextMessage(
-                  "{\"customerNumber\":\""
-                      + customer
-                      + "\",\"postingDate\":\"2010-12-01\",\"channel\":\"pos\","
-                      + "\"externalReference\":\"POS-"
-                      + id
-                      + "\",\"lines\":[{\"sku\":\""
-                      + sku
-                      + "\",\"quantity\":1}]}"));
+      // 1 × 4.00 net on 2010-12-01, UK VAT 17.5 % then
+      String gross =
+          new java.math.BigDecimal("4.00")
+              .multiply(new java.math.BigDecimal("1.175"))
+              .setScale(2, java.math.RoundingMode.HALF_UP)
+              .toPlainString();
+      TextMessage sale =
+          session.createTextMessage(
+              Json.createObjectBuilder()
+                  .add("transactionId", "POS-" + id)
+                  .add("capturedAt", "2010-12-01T10:00:00Z")
+                  .add("customerNumber", customer)
+                  .add("currency", "GBP")
+                  .add("taxJurisdiction", "GB")
+                  .add("amount", gross)
+                  .add(
+                      "lines",
+                      Json.createArrayBuilder()
+                          .add(Json.createObjectBuilder().add("sku", sku).add("quantity", "1")))
+                  .add(
+                      "payments",
+                      Json.createArrayBuilder()
+                          .add(
+                              Json.createObjectBuilder()
+                                  .add("method", "cash")
+                                  .add("amount", gross)
+                                  .add("status", "settled")))
+                  .build()
+                  .toString());
+      sale.setStringProperty("messageType", "pos.sale");
+      sale.setStringProperty("schemaVersion", "1");
+      sale.setStringProperty("channel", "pos-store");
+      sale.setStringProperty("JMSXGroupID", customer);
+      session.createProducer(session.createQueue("ledgerline.pos.sales")).send(sale);
       long deadline = System.currentTimeMillis() + 60_000;
       while (number == null && System.currentTimeMillis() < deadline) {
         TextMessage event = (TextMessage) events.receive(60_000);

@@ -136,7 +136,19 @@ public enum ErrorCode {
   /** The credit note number is not known. */
   UNKNOWN_CREDIT_NOTE(404),
   /** A correcting document is dated before the document it corrects. */
-  DATE_BEFORE_ORIGINAL(422);
+  DATE_BEFORE_ORIGINAL(422),
+  /** A channel message's type is not one its queue takes, or has no published contract. */
+  UNKNOWN_MESSAGE_TYPE(422),
+  /** A channel message's {@code channel} property names no configured channel. */
+  UNKNOWN_CHANNEL(422),
+  /** A channel message's body is not one JSON object. */
+  MALFORMED_MESSAGE(400),
+  /** A channel message breaks its published contract (the detail names each field). */
+  SCHEMA_VIOLATION(422),
+  /** A POS message's tenders do not add up to its amount. */
+  PAYMENTS_MISMATCH(422),
+  /** The rejection or dead letter is not known (or was already replayed). */
+  UNKNOWN_MESSAGE(404);
 
   private final int httpStatus;
 

@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -388,17 +389,39 @@ class SecurityIT {
     try (Broker broker = new Broker()) {
       MessageConsumer events = broker.subscribeToEvents();
 
+      BigDecimal gross =
+          new BigDecimal("5.00")
+              .multiply(new BigDecimal("2"))
+              .multiply(new BigDecimal("1.20"))
+              .setScale(2, java.math.RoundingMode.HALF_UP);
       broker.send(
           "ledgerline.pos.sales",
-          "{\"customerNumber\":\""
-              + fixture[0]
-              + "\",\"postingDate\":\"2011-02-01\",\"channel\":\"pos\",\"externalReference\":\""
-              + reference
-              + "\",\"lines\":[{\"sku\":\""
-              + fixture[1]
-              + "\",\"quantity\":2}]}",
-          "channel",
-          "pos");
+          Json.createObjectBuilder()
+              .add("transactionId", reference)
+              .add("capturedAt", "2011-02-01T10:00:00Z")
+              .add("customerNumber", fixture[0])
+              .add("currency", "GBP")
+              .add("taxJurisdiction", "GB")
+              .add("amount", gross.toPlainString())
+              .add(
+                  "lines",
+                  Json.createArrayBuilder()
+                      .add(Json.createObjectBuilder().add("sku", fixture[1]).add("quantity", "2")))
+              .add(
+                  "payments",
+                  Json.createArrayBuilder()
+                      .add(
+                          Json.createObjectBuilder()
+                              .add("method", "card")
+                              .add("amount", gross.toPlainString())
+                              .add("status", "settled")))
+              .build()
+              .toString(),
+          java.util.Map.of(
+              "messageType", "pos.sale",
+              "schemaVersion", "1",
+              "channel", "pos-store",
+              "JMSXGroupID", fixture[0]));
 
       JsonObject posted = null;
       long deadline = System.currentTimeMillis() + MESSAGE_TIMEOUT_MILLIS;
@@ -421,7 +444,7 @@ class SecurityIT {
       assertEquals(
           1,
           count(
-              "select count(*) from sal_sale where channel = 'pos' and external_reference = ?",
+              "select count(*) from sal_sale where channel = 'pos-store' and external_reference = ?",
               reference));
     }
     assertInvariantsHold();

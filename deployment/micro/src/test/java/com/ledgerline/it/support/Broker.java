@@ -43,6 +43,21 @@ public final class Broker implements AutoCloseable {
     session.createProducer(session.createQueue(queue)).send(message);
   }
 
+  /**
+   * Sends a text message with string properties; {@code JMSXGroupID} among them sets the group.
+   *
+   * @return the broker's message id
+   */
+  public String send(String queue, String body, java.util.Map<String, String> properties)
+      throws JMSException {
+    TextMessage message = session.createTextMessage(body);
+    for (java.util.Map.Entry<String, String> p : properties.entrySet()) {
+      message.setStringProperty(p.getKey(), p.getValue());
+    }
+    session.createProducer(session.createQueue(queue)).send(message);
+    return message.getJMSMessageID();
+  }
+
   /** Waits up to {@code timeoutMillis} for the next message; fails the test when none comes. */
   public static TextMessage next(MessageConsumer consumer, long timeoutMillis) throws JMSException {
     Message message = consumer.receive(timeoutMillis);

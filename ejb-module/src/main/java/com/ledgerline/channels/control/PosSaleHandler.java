@@ -1,0 +1,164 @@
+package com.ledgerline.channels.control;
+
+import com.ledgerline.channels.boundary.ChannelHandler;
+import com.ledgerline.channels.boundary.InboundMessage;
+import com.ledgerline.customers.entity.Customer;
+import com.ledgerline.payments.boundary.RecordPayments;
+import com.ledgerline.payments.control.PaymentPosting;
+import com.ledgerline.platform.messaging.OutboundEvents;
+import com.ledgerline.sales.boundary.PostSale;
+import com.ledgerline.sales.control.SalePosting;
+import com.ledgerline.sales.entity.Sale;
+import com.ledgerline.sales.entity.SaleStatus;
+import com.ledgerline.security.Roles;
+import com.ledgerline.shared.BusinessRuleViolation;
+import com.ledgerline.shared.DocumentNumbers;
+import com.ledgerline.shared.ErrorCode;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code pos.sale} v1 (contracts/pos.sale.v1.schema.json): a sale captured at a register or an
+ * online checkout, with its tenders. Posts the sale under the channel's key (its {@code
+ * transactionId}) and each {@code settled} tender as a sale payment (a split tender when several),
+ * in the posting's transaction. A {@code pending} tender (authorised, not captured; on account)
+ * leaves the receivable open.
+ *
+ * <p>Refused, nothing written: {@code CURRENCY_MISMATCH} (the message's currency is not the
+ * customer's), {@code PAYMENTS_MISMATCH} (the tenders do not add up to {@code amount}), {@code
+ * TOTALS_MISMATCH} (the lines under the jurisdiction's rounding policy do not add up to {@code
+ * amount}), {@code SALE_NOT_POSTED} (held for credit approval with settled tenders), and every code
+ * of {@link SalePosting#post} and {@link PaymentPosting#record}.
+ */
+@Stateless
+@Local(ChannelHandler.class)
+@RolesAllowed(Roles.SYSTEM)
+public class PosSaleHandler implements ChannelHandler {
+  public static final String TYPE = "pos.sale";
+
+  /** A tender whose money is taken. */
+  public static final String SETTLED = "settled";
+
+  @PersistenceContext private EntityManager em;
+  @Inject private OutboundEvents events;
+  @Resource private SessionContext session;
+
+  @Override
+  public Set<String> messageTypes() {
+    return Set.of(TYPE);
+  }
+
+  @Override
+  public String transactionId(JsonObject document) {
+    return document.getString("transactionId");
+  }
+
+  @Override
+  public Posted apply(JsonObject document, InboundMessage message) {
+    String currency = document.getString("currency");
+    String customerNumber = document.getString("customerNumber");
+    em.createNamedQuery(Customer.BY_NUMBER, Customer.class)
+        .setParameter("number", customerNumber)
+        .getResultStream()
+        .findFirst()
+        .filter(c -> !c.currency().getCurrencyCode().equals(currency))
+        .ifPresent(
+            c -> {
+              throw new BusinessRuleViolation(
+                  ErrorCode.CURRENCY_MISMATCH,
+                  "the sale is in "
+                      + currency
+                      + ", customer "
+                      + customerNumber
+                      + " in "
+                      + c.currency());
+            });
+    BigDecimal amount = new BigDecimal(document.getString("amount"));
+    List<RecordPayments.Tender> settled = new ArrayList<>();
+    BigDecimal tendered = BigDecimal.ZERO;
+    for (JsonValue value : document.getJsonArray("payments")) {
+      JsonObject payment = value.asJsonObject();
+      BigDecimal paid = new BigDecimal(payment.getString("amount"));
+      tendered = tendered.add(paid);
+      if (SETTLED.equals(payment.getString("status"))) {
+        settled.add(
+            new RecordPayments.Tender(
+                payment.getString("method"), paid, payment.getString("reference", null)));
+      }
+    }
+    if (tendered.compareTo(amount) != 0) {
+      throw new BusinessRuleViolation(
+          ErrorCode.PAYMENTS_MISMATCH,
+          "the tenders add up to "
+              + tendered.toPlainString()
+              + ", the sale's amount is "
+              + amount.toPlainString());
+    }
+    Instant capturedAt = Instant.parse(document.getString("capturedAt"));
+    LocalDate postingDate =
+        document.containsKey("postingDate")
+            ? LocalDate.parse(document.getString("postingDate"))
+            : capturedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+    List<PostSale.Line> lines = new ArrayList<>();
+    for (JsonValue value : document.getJsonArray("lines")) {
+      JsonObject line = value.asJsonObject();
+      lines.add(
+          new PostSale.Line(
+              line.getString("sku"),
+              new BigDecimal(line.getString("quantity")),
+              line.containsKey("unitPrice") ? new BigDecimal(line.getString("unitPrice")) : null,
+              line.getString("description", null)));
+    }
+    PostSale command =
+        new PostSale(
+            customerNumber,
+            postingDate,
+            document.getString("taxJurisdiction"),
+            message.channel(),
+            document.getString("transactionId"),
+            capturedAt,
+            amount,
+            lines);
+    String user = user();
+    Sale sale = new SalePosting(em, events).post(command, user).sale();
+    if (!settled.isEmpty()) {
+      if (sale.status() != SaleStatus.POSTED) {
+        throw new BusinessRuleViolation(
+            ErrorCode.SALE_NOT_POSTED,
+            "the sale is "
+                + sale.status()
+                + " (over the customer's credit limit) and cannot take"
+                + " the settled tenders");
+      }
+      new PaymentPosting(em, events)
+          .record(
+              sale.saleNumber(),
+              new RecordPayments(postingDate, currency, null, null, null, settled),
+              user);
+    }
+    return new Posted(
+        sale.status() == SaleStatus.POSTED
+            ? DocumentNumbers.SALE_INVOICE
+            : DocumentNumbers.SALE_DRAFT,
+        sale.reference());
+  }
+
+  private String user() {
+    return session.getCallerPrincipal() == null ? "system" : session.getCallerPrincipal().getName();
+  }
+}

@@ -87,8 +87,9 @@ public final class ChannelRecords {
     em.createNativeQuery(
             "INSERT INTO chn_message_log (channel, message_type, schema_version, transaction_id,"
                 + " jms_message_id, delivery_count, run_id, outcome, error_code, document_type,"
-                + " document_number, captured_at, settled_at, sync_latency_ms) VALUES (?1, ?2, ?3,"
-                + " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+                + " document_number, captured_at, settled_at, sync_latency_ms) VALUES (?1, ?2,"
+                + " CAST(?3 AS integer), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, CAST(?12 AS"
+                + " timestamptz), ?13, CAST(?14 AS bigint))")
         .setParameter(1, receipt.channel())
         .setParameter(2, messageType)
         .setParameter(3, message.schemaVersion())
@@ -122,7 +123,8 @@ public final class ChannelRecords {
             em.createNativeQuery(
                     "INSERT INTO chn_rejection (channel, message_type, schema_version,"
                         + " transaction_id, queue, group_id, jms_message_id, payload, properties,"
-                        + " error_code, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                        + " error_code, detail) VALUES (?1, ?2, CAST(?3 AS integer), ?4, ?5, ?6,"
+                        + " ?7, ?8,"
                         + " CAST(?9 AS jsonb), ?10, ?11) RETURNING id")
                 .setParameter(1, channel)
                 .setParameter(2, messageType)

@@ -107,8 +107,6 @@ public enum ErrorCode {
    * database (trigger {@code ar_open_item_apply_entry}, V0050).
    */
   OPEN_ITEM_CURRENCY_MISMATCH(500),
-  /** The sale's jurisdiction declares tax-inclusive prices, which sales cannot price yet. */
-  TAX_INCLUSIVE_PRICES_NOT_SUPPORTED(422),
   /** Debits and credits of a journal entry differ. */
   DEBITS_MUST_EQUAL_CREDITS(500),
   /** An approval decision was asked of the user who created or submitted the request. */

@@ -154,9 +154,14 @@ public class InvariantChecks {
                   + " sum(restocked_quantity) rq, sum(coalesce(cost_amount, 0)) rc from"
                   + " sal_credit_note_line group by sale_line_id) c join sal_sale_line sl on sl.id"
                   + " = c.sale_line_id join sal_sale s on s.id = sl.sale_id where c.q >"
-                  + " sl.quantity or c.n > sl.net_amount or c.rq > c.q or c.rc >"
-                  + " coalesce(sl.cost_amount, 0) or (s.rounding_policy = 'PER_LINE' and c.t >"
-                  + " sl.tax_amount)"),
+                  + " sl.quantity or c.rq > c.q or c.rc > coalesce(sl.cost_amount, 0) or"
+                  // the amount the line's tax came from (net, or gross when prices include tax)
+                  // is never exceeded; tax, and the net of a gross, only line by line under
+                  // PER_LINE (PER_DOCUMENT allots a rate's tax over the lines on each note)
+                  + " (s.price_basis = 'TAX_EXCLUSIVE' and c.n > sl.net_amount) or (s.price_basis ="
+                  + " 'TAX_INCLUSIVE' and c.n + c.t > sl.net_amount + sl.tax_amount) or"
+                  + " (s.rounding_policy = 'PER_LINE' and (c.t > sl.tax_amount or c.n >"
+                  + " sl.net_amount))"),
           new Check(
               "channel_transaction_posted_at_most_once",
               "select count(*), 'channel keys posted more than once: ' || count(*) from (select"
@@ -164,24 +169,59 @@ public class InvariantChecks {
                   + " null group by channel, external_reference having count(*) > 1) x"),
           new Check(
               "line_tax_equals_rate_snapshot_under_rounding_policy",
-              "select count(*), 'first line whose tax differs from its rate: ' ||"
-                  + " coalesce(min(s.sale_number || '/' || l.revision || '/' || l.line_number), '-')"
-                  + " from sal_sale_line l join sal_sale s on s.id = l.sale_id where"
-                  + " s.rounding_policy = 'PER_LINE' and s.rounding_mode = 'HALF_UP' and"
-                  + " l.tax_amount <> round(l.net_amount * l.tax_rate_percent / 100,"
-                  + " shared_currency_scale(s.currency))"),
+              // TaxCalculator.split again, in SQL, for every revision of every sale: the line's
+              // amount is its net (tax-exclusive basis) or its gross (tax-inclusive), its exact
+              // tax amount × rate / 100 or amount × rate / (100 + rate); PER_LINE rounds each line
+              // with the sale's mode; PER_DOCUMENT rounds the sum per rate once and allots it by
+              // the largest remainder of the truncated line taxes (ties to the earlier line)
+              "with line as (select s.sale_number, l.sale_id, l.revision, l.line_number,"
+                  + " l.tax_rate_percent rate, l.tax_amount tax, s.rounding_policy policy,"
+                  + " s.rounding_mode mode, shared_currency_scale(s.currency) sc, (case when"
+                  + " s.price_basis = 'TAX_INCLUSIVE' then l.net_amount + l.tax_amount else"
+                  + " l.net_amount end) * l.tax_rate_percent num, case when s.price_basis ="
+                  + " 'TAX_INCLUSIVE' then 100 + l.tax_rate_percent else 100 end den from"
+                  + " sal_sale_line l join sal_sale s on s.id = l.sale_id), cut as (select line.*,"
+                  + " shared_round_quotient(num, den, sc, 'DOWN') truncated from line where policy"
+                  + " = 'PER_DOCUMENT'), ranked as (select cut.*, row_number() over byRemainder - 1"
+                  + " rank, count(*) over perRate lines, (shared_round_quotient(sum(num) over"
+                  + " perRate, den, sc, mode) - sum(truncated) over perRate) * 10::numeric ^ sc"
+                  + " units from cut window perRate as (partition by sale_id, revision, rate),"
+                  + " byRemainder as (partition by sale_id, revision, rate order by abs(num -"
+                  + " truncated * den) desc, line_number)), expected as (select sale_number,"
+                  + " revision, line_number, tax, shared_round_quotient(num, den, sc, mode) due"
+                  + " from line where policy = 'PER_LINE' union all select sale_number, revision,"
+                  + " line_number, tax, truncated + sign(units) * div(abs(units) - rank + lines -"
+                  + " 1, lines) / 10::numeric ^ sc from ranked) select count(*), 'first line whose"
+                  + " tax differs from its rate: ' || coalesce(min(sale_number || '/' || revision"
+                  + " || '/' || line_number), '-') from expected where tax <> due"),
           new Check(
               "credited_tax_follows_the_sale_line_cumulatively",
-              "select count(*), 'first sale line whose credit notes break the cumulative rule: '"
-                  + " || coalesce(min(s.sale_number || '/' || sl.line_number), '-') from (select"
-                  + " sale_line_id, sum(quantity) q, sum(net_amount) n, sum(tax_amount) t from"
-                  + " sal_credit_note_line group by sale_line_id) c join sal_sale_line sl on sl.id"
-                  + " = c.sale_line_id join sal_sale s on s.id = sl.sale_id where"
-                  + " s.rounding_policy = 'PER_LINE' and s.rounding_mode = 'HALF_UP' and (c.n <>"
-                  + " case when c.q = sl.quantity then sl.net_amount else round(c.q *"
-                  + " sl.unit_price, shared_currency_scale(s.currency)) end or c.t <> case when"
-                  + " c.q = sl.quantity then sl.tax_amount else round(c.n * sl.tax_rate_percent /"
-                  + " 100, shared_currency_scale(s.currency)) end)"),
+              // CreditNoteArithmetic again: per sale line, the amount all its notes credited is
+              // quantity × unit price rounded with the sale's mode (the line's own amount once
+              // credited in full); PER_LINE: their tax is the calculator's tax on that amount
+              // (the line's tax once in full); PER_DOCUMENT: per rate, the notes' tax is the
+              // document tax on the amounts credited so far
+              "with credited as (select sale_line_id, sum(quantity) q, sum(net_amount) n,"
+                  + " sum(tax_amount) t from sal_credit_note_line group by sale_line_id), line as"
+                  + " (select s.sale_number, sl.line_number, s.rounding_policy policy,"
+                  + " s.rounding_mode mode, shared_currency_scale(s.currency) sc,"
+                  + " sl.tax_rate_percent rate, sl.tax_amount tax, c.q = sl.quantity in_full, c.t,"
+                  + " case when s.price_basis = 'TAX_INCLUSIVE' then 100 + sl.tax_rate_percent"
+                  + " else 100 end den, case when s.price_basis = 'TAX_INCLUSIVE' then c.n + c.t"
+                  + " else c.n end amount, case when c.q <> sl.quantity then"
+                  + " shared_round_quotient(c.q * sl.unit_price, 1,"
+                  + " shared_currency_scale(s.currency), s.rounding_mode) when s.price_basis ="
+                  + " 'TAX_INCLUSIVE' then sl.net_amount + sl.tax_amount else sl.net_amount end"
+                  + " due_amount from credited c join sal_sale_line sl on sl.id = c.sale_line_id"
+                  + " join sal_sale s on s.id = sl.sale_id), broken as (select sale_number || '/'"
+                  + " || line_number what from line where amount <> due_amount or (policy ="
+                  + " 'PER_LINE' and t <> case when in_full then tax else"
+                  + " shared_round_quotient(amount * rate, den, sc, mode) end) union all select"
+                  + " sale_number || ' at ' || rate || '%' from line where policy = 'PER_DOCUMENT'"
+                  + " group by sale_number, rate, den, sc, mode having sum(t) <>"
+                  + " shared_round_quotient(sum(amount * rate), den, sc, mode)) select count(*),"
+                  + " 'first sale line whose credit notes break the cumulative rule: ' ||"
+                  + " coalesce(min(what), '-') from broken"),
           new Check(
               "customer_open_balance_only_in_customer_currency",
               "select count(*), 'first customer owing in another currency than its own: ' ||"

@@ -13,6 +13,10 @@ import java.util.List;
  *
  * @param saleNumber the invoice number; null before posting
  * @param draftNumber the draft number; null for a sale posted in one step
+ * @param roundingPolicy {@code PER_LINE} or {@code PER_DOCUMENT}, snapshotted from the jurisdiction
+ * @param priceBasis {@code TAX_EXCLUSIVE} (unit prices are net of tax, tax is added) or {@code
+ *     TAX_INCLUSIVE} (unit prices include tax, which is extracted), snapshotted from the
+ *     jurisdiction
  * @param revision the current revision of the lines (1 = as posted)
  * @param approval the credit-limit hold and its decision; null when never held
  * @param voided who voided it, when and why; null unless voided
@@ -28,6 +32,7 @@ public record SaleView(
     String currency,
     String taxJurisdiction,
     String roundingPolicy,
+    String priceBasis,
     LocalDate postingDate,
     LocalDate dueDate,
     int revision,
@@ -52,6 +57,8 @@ public record SaleView(
     boolean duplicate) {
 
   /**
+   * @param unitPrice as entered, 6 decimals: net of tax or including it, as the price basis says
+   * @param grossAmount net + tax: under a tax-inclusive price basis, quantity × unit price
    * @param unitCost the moving-average cost snapshot; null for services and drafts
    * @param creditedQuantity units credited by credit notes so far (0 for drafts)
    */
@@ -64,6 +71,7 @@ public record SaleView(
       BigDecimal netAmount,
       BigDecimal taxRatePercent,
       BigDecimal taxAmount,
+      BigDecimal grossAmount,
       BigDecimal unitCost,
       BigDecimal costAmount,
       BigDecimal creditedQuantity) {}
@@ -137,6 +145,7 @@ public record SaleView(
         currency,
         taxJurisdiction,
         roundingPolicy,
+        priceBasis,
         postingDate,
         dueDate,
         revision,

@@ -21,7 +21,6 @@ import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Quantities;
-import com.ledgerline.tax.entity.RoundingPolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
@@ -159,12 +158,7 @@ public final class CreditNoteIssue {
     }
     List<CreditNoteArithmetic.Credited> credited =
         CreditNoteArithmetic.credit(
-            sold,
-            quantities,
-            command.restock(),
-            sale.currency(),
-            RoundingPolicy.valueOf(sale.roundingPolicy()),
-            sale.roundingMode());
+            sold, quantities, command.restock(), SaleArithmetic.Terms.of(sale));
 
     String number = new DocumentNumbers(em).next(DocumentNumbers.CREDIT_NOTE);
     CreditNote note = new CreditNote(number, sale, date, command.restock(), reason, user);

@@ -20,7 +20,6 @@ import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Quantities;
-import com.ledgerline.tax.entity.RoundingPolicy;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -131,9 +130,7 @@ public final class SaleAmendment {
                         new SaleArithmetic.PricingLine(
                             l.quantity(), l.unitPrice(), l.ratePercent()))
                 .toList(),
-            sale.currency(),
-            RoundingPolicy.valueOf(sale.roundingPolicy()),
-            sale.roundingMode());
+            SaleArithmetic.Terms.of(sale));
     SalePosting.requireExpectedTotal(command.expectedTotal(), priced.total());
     if (unchanged(before, next)) {
       throw new BusinessRuleViolation(

@@ -70,6 +70,7 @@ public final class SaleDrafting {
             content.jurisdiction().code(),
             content.jurisdiction().roundingPolicy().name(),
             content.jurisdiction().roundingMode(),
+            content.jurisdiction().priceBasis(),
             SalePosting.DEFAULT_CHANNEL,
             null,
             OffsetDateTime.now(ZoneOffset.UTC),
@@ -188,11 +189,7 @@ public final class SaleDrafting {
       pricing.add(new SaleArithmetic.PricingLine(line.quantity(), price, rate));
     }
     SaleArithmetic.Priced priced =
-        SaleArithmetic.price(
-            pricing,
-            customer.currency(),
-            jurisdiction.roundingPolicy(),
-            jurisdiction.roundingMode());
+        SaleArithmetic.price(pricing, SaleArithmetic.Terms.of(jurisdiction));
     SalePosting.requireExpectedTotal(command.expectedTotal(), priced.total());
     List<SaleDraftLine.Values> values = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -224,6 +221,7 @@ public final class SaleDrafting {
         content.jurisdiction().code(),
         content.jurisdiction().roundingPolicy().name(),
         content.jurisdiction().roundingMode(),
+        content.jurisdiction().priceBasis(),
         command.postingDate(),
         delivery);
     draft.replaceDraftLines(content.lines());

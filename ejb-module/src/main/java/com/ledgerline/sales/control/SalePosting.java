@@ -23,7 +23,6 @@ import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Money;
 import com.ledgerline.shared.Quantities;
-import com.ledgerline.tax.entity.RoundingPolicy;
 import com.ledgerline.tax.entity.TaxJurisdiction;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -144,6 +143,7 @@ public final class SalePosting {
             jurisdiction.code(),
             jurisdiction.roundingPolicy().name(),
             jurisdiction.roundingMode(),
+            jurisdiction.priceBasis(),
             channel,
             command.externalReference(),
             Optional.ofNullable(command.capturedAt())
@@ -156,6 +156,7 @@ public final class SalePosting {
         jurisdiction.code(),
         jurisdiction.roundingPolicy().name(),
         jurisdiction.roundingMode(),
+        jurisdiction.priceBasis(),
         command.postingDate(),
         Delivery.NONE);
     Priced priced = price(sale, planned);
@@ -240,13 +241,7 @@ public final class SalePosting {
       lines.add(new SaleArithmetic.PricingLine(line.quantity(), line.unitPrice(), rate));
     }
     return new Priced(
-        SaleArithmetic.price(
-            lines,
-            sale.currency(),
-            RoundingPolicy.valueOf(sale.roundingPolicy()),
-            sale.roundingMode()),
-        rates,
-        postingDate);
+        SaleArithmetic.price(lines, SaleArithmetic.Terms.of(sale)), rates, postingDate);
   }
 
   private Sale submit(
@@ -542,6 +537,7 @@ public final class SalePosting {
             .add("customerNumber", sale.customer().customerNumber())
             .add("postingDate", sale.postingDate().toString())
             .add("currency", sale.currency().getCurrencyCode())
+            .add("priceBasis", sale.priceBasis().name())
             .add("subtotal", sale.subtotal())
             .add("taxTotal", sale.taxTotal())
             .add("total", sale.total())

@@ -73,8 +73,10 @@ public final class SaleReferences {
   }
 
   /**
-   * @throws BusinessRuleViolation {@code UNKNOWN_TAX_JURISDICTION}, {@code CURRENCY_MISMATCH},
-   *     {@code TAX_INCLUSIVE_PRICES_NOT_SUPPORTED} for a jurisdiction whose prices include tax
+   * The jurisdiction a sale in {@code currency} is taxed in; whether its prices include tax is the
+   * sale's to snapshot ({@link com.ledgerline.tax.entity.TaxJurisdiction#priceBasis()}).
+   *
+   * @throws BusinessRuleViolation {@code UNKNOWN_TAX_JURISDICTION}, {@code CURRENCY_MISMATCH}
    */
   public TaxJurisdiction jurisdiction(String code, Currency currency) {
     TaxJurisdiction jurisdiction = em.find(TaxJurisdiction.class, code);
@@ -91,13 +93,6 @@ public final class SaleReferences {
               + jurisdiction.currency()
               + ", the sale is in "
               + currency);
-    }
-    if (jurisdiction.pricesIncludeTax()) {
-      // TODO(#3): sales read their unit prices as net of tax; until they price from gross
-      // amounts (TaxCalculator.split) a tax-inclusive jurisdiction is refused, never mis-taxed
-      throw new BusinessRuleViolation(
-          ErrorCode.TAX_INCLUSIVE_PRICES_NOT_SUPPORTED,
-          "jurisdiction " + code + " declares tax-inclusive prices; sales price net of tax");
     }
     return jurisdiction;
   }

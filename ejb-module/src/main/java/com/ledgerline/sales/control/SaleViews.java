@@ -100,6 +100,7 @@ public final class SaleViews {
         sale.currency().getCurrencyCode(),
         sale.jurisdictionCode(),
         sale.roundingPolicy(),
+        sale.priceBasis().name(),
         sale.postingDate(),
         sale.dueDate(),
         sale.currentRevision(),
@@ -204,6 +205,7 @@ public final class SaleViews {
         l.netAmount(),
         l.taxRatePercent(),
         l.taxAmount(),
+        l.grossAmount(),
         l.unitCost(),
         l.costAmount(),
         credited);
@@ -219,6 +221,7 @@ public final class SaleViews {
         l.netAmount(),
         l.taxRatePercent(),
         l.taxAmount(),
+        l.netAmount().add(l.taxAmount()),
         null,
         null,
         BigDecimal.ZERO);

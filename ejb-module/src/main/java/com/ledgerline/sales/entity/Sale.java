@@ -2,6 +2,7 @@ package com.ledgerline.sales.entity;
 
 import com.ledgerline.customers.entity.Customer;
 import com.ledgerline.shared.Money;
+import com.ledgerline.tax.entity.PriceBasis;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -42,6 +43,10 @@ import java.util.Objects;
  * <p>Payment status is separate (DESIGN.md 4): {@code amountPaid} and {@code paymentStatus} are
  * stored figures kept by the payments component in the same transaction as each payment, reversal
  * and refund, with the sale row locked; see {@link #settle}.
+ *
+ * <p>Prices: the sale snapshots its jurisdiction's price basis, rounding policy and mode; a line's
+ * amount ({@code quantity × unit price}, rounded to the currency) is its net under a tax-exclusive
+ * basis and its gross under a tax-inclusive one, and {@code TaxCalculator} splits it.
  *
  * <p>Invariants: {@code total = subtotal + taxTotal}; subtotal and tax total are the sums of the
  * current revision's lines; every posted line carries the tax rate and unit cost used at posting
@@ -99,6 +104,10 @@ public class Sale {
 
   @Column(name = "rounding_mode", nullable = false)
   private String roundingMode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "price_basis", nullable = false)
+  private PriceBasis priceBasis;
 
   @Column(name = "posting_date")
   private LocalDate postingDate;
@@ -195,6 +204,8 @@ public class Sale {
    *
    * @param roundingPolicy the jurisdiction's policy ({@code PER_LINE}, {@code PER_DOCUMENT})
    * @param roundingMode the jurisdiction's rounding mode, snapshotted with the policy
+   * @param priceBasis whether the jurisdiction's prices include tax, snapshotted with the policy:
+   *     what the sale's unit prices mean for good
    */
   public Sale(
       Customer customer,
@@ -202,6 +213,7 @@ public class Sale {
       String jurisdictionCode,
       String roundingPolicy,
       RoundingMode roundingMode,
+      PriceBasis priceBasis,
       String channel,
       String externalReference,
       OffsetDateTime capturedAt,
@@ -212,6 +224,7 @@ public class Sale {
     this.jurisdictionCode = jurisdictionCode;
     this.roundingPolicy = roundingPolicy;
     this.roundingMode = roundingMode.name();
+    this.priceBasis = Objects.requireNonNull(priceBasis);
     this.channel = channel;
     this.externalReference = externalReference;
     this.capturedAt = capturedAt;
@@ -252,6 +265,7 @@ public class Sale {
       String jurisdictionCode,
       String roundingPolicy,
       RoundingMode roundingMode,
+      PriceBasis priceBasis,
       LocalDate requestedPostingDate,
       Delivery delivery) {
     requireStatus(SaleStatus.DRAFT);
@@ -260,6 +274,7 @@ public class Sale {
     this.jurisdictionCode = jurisdictionCode;
     this.roundingPolicy = roundingPolicy;
     this.roundingMode = roundingMode.name();
+    this.priceBasis = Objects.requireNonNull(priceBasis);
     this.postingDate = requestedPostingDate;
     this.delivery = Objects.requireNonNull(delivery);
   }
@@ -405,6 +420,15 @@ public class Sale {
 
   public RoundingMode roundingMode() {
     return RoundingMode.valueOf(roundingMode);
+  }
+
+  /**
+   * What the unit prices of its lines mean: net of tax ({@link PriceBasis#TAX_EXCLUSIVE}) or
+   * including it ({@link PriceBasis#TAX_INCLUSIVE}), the jurisdiction's declaration when the sale
+   * was drafted or posted.
+   */
+  public PriceBasis priceBasis() {
+    return priceBasis;
   }
 
   /**

@@ -24,8 +24,10 @@ public class SaleDraftLine {
 
   /**
    * @param quantity units, positive, 4 decimals
-   * @param unitPrice tax-exclusive price per unit, 6 decimals (the catalogue price when none given)
-   * @param netAmount preview: quantity × unit price at the currency's scale
+   * @param unitPrice price per unit, 6 decimals (the catalogue price when none given), net of tax
+   *     or including it as the sale's price basis says
+   * @param netAmount preview: the net of quantity × unit price at the currency's scale (that amount
+   *     under a tax-exclusive price basis, that amount less its tax under a tax-inclusive one)
    * @param taxRatePercent preview: the rate in force on the requested posting date (or today)
    * @param taxAmount preview: the line's tax under the jurisdiction's rounding policy
    */

@@ -26,10 +26,12 @@ public class SaleLine {
    * The figures of a line as calculated at posting.
    *
    * @param quantity units sold, positive, 4 decimals
-   * @param unitPrice tax-exclusive price per unit, 6 decimals
-   * @param netAmount quantity × unit price at the currency's scale
+   * @param unitPrice price per unit as entered, 6 decimals: net of tax or including it, as the
+   *     sale's price basis says
+   * @param netAmount at the currency's scale: quantity × unit price (rounded) under a tax-exclusive
+   *     basis, that amount less the tax inside it under a tax-inclusive one
    * @param taxRatePercent the rate in force at posting, percent
-   * @param taxAmount the line's tax under the jurisdiction's rounding policy
+   * @param taxAmount the line's tax under the sale's rounding policy and mode
    * @param unitCost moving-average cost per unit at posting (null for services)
    * @param costAmount quantity × unit cost as moved out of Inventory (null for services)
    */
@@ -165,6 +167,11 @@ public class SaleLine {
   /** At the currency's minor-unit scale. */
   public BigDecimal taxAmount() {
     return taxAmount.setScale(Money.scaleOf(sale.currency()));
+  }
+
+  /** Net plus tax, at the currency's minor-unit scale. */
+  public BigDecimal grossAmount() {
+    return netAmount().add(taxAmount());
   }
 
   public BigDecimal unitCost() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Money;
+import com.ledgerline.tax.entity.PriceBasis;
 import com.ledgerline.tax.entity.RoundingPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,6 +23,18 @@ class CreditNoteArithmeticTest {
   private static final Currency BHD = Currency.getInstance("BHD");
   private static final Currency KWD = Currency.getInstance("KWD");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  /** Terms of a jurisdiction whose prices are net of tax. */
+  private static SaleArithmetic.Terms exclusive(
+      Currency currency, RoundingPolicy policy, RoundingMode rounding) {
+    return new SaleArithmetic.Terms(currency, PriceBasis.TAX_EXCLUSIVE, policy, rounding);
+  }
+
+  /** Terms of a jurisdiction whose prices include tax. */
+  private static SaleArithmetic.Terms inclusive(
+      Currency currency, RoundingPolicy policy, RoundingMode rounding) {
+    return new SaleArithmetic.Terms(currency, PriceBasis.TAX_INCLUSIVE, policy, rounding);
+  }
 
   private static BigDecimal d(String value) {
     return new BigDecimal(value);
@@ -50,7 +63,7 @@ class CreditNoteArithmeticTest {
       pricing.add(new SaleArithmetic.PricingLine(d(l[0]), d(l[1]), d(l[2])));
     }
     SaleArithmetic.Priced priced =
-        SaleArithmetic.price(pricing, currency, policy, RoundingMode.HALF_UP);
+        SaleArithmetic.price(pricing, exclusive(currency, policy, RoundingMode.HALF_UP));
     List<CreditNoteArithmetic.SoldLine> sold = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String[] l = lines.get(i);
@@ -97,7 +110,10 @@ class CreditNoteArithmeticTest {
       Currency currency,
       RoundingPolicy policy) {
     return CreditNoteArithmetic.credit(
-            List.of(line), List.of(d(quantity)), restock, currency, policy, RoundingMode.HALF_UP)
+            List.of(line),
+            List.of(d(quantity)),
+            restock,
+            exclusive(currency, policy, RoundingMode.HALF_UP))
         .get(0);
   }
 
@@ -189,9 +205,7 @@ class CreditNoteArithmeticTest {
             lines,
             List.of(BigDecimal.ZERO, d("1")),
             true,
-            GBP,
-            RoundingPolicy.PER_LINE,
-            RoundingMode.HALF_UP);
+            exclusive(GBP, RoundingPolicy.PER_LINE, RoundingMode.HALF_UP));
     assertFalse(credited.get(0).isOnNote());
     assertAmount(BigDecimal.ZERO, credited.get(0).net(), "line 1 net");
     assertTrue(credited.get(1).isOnNote());
@@ -252,9 +266,7 @@ class CreditNoteArithmeticTest {
             lines,
             List.of(d("1"), d("1"), d("1")),
             false,
-            GBP,
-            RoundingPolicy.PER_DOCUMENT,
-            RoundingMode.HALF_UP);
+            exclusive(GBP, RoundingPolicy.PER_DOCUMENT, RoundingMode.HALF_UP));
     assertAmount(d("0.05"), taxOf(full), "credited tax");
     // one line alone: round(0.0175) = 0.02 (per document, on the note's cumulative net 0.10)
     List<CreditNoteArithmetic.Credited> one =
@@ -262,9 +274,7 @@ class CreditNoteArithmeticTest {
             lines,
             List.of(d("1"), BigDecimal.ZERO, BigDecimal.ZERO),
             false,
-            GBP,
-            RoundingPolicy.PER_DOCUMENT,
-            RoundingMode.HALF_UP);
+            exclusive(GBP, RoundingPolicy.PER_DOCUMENT, RoundingMode.HALF_UP));
     assertAmount(d("0.02"), taxOf(one), "one line");
   }
 
@@ -287,7 +297,10 @@ class CreditNoteArithmeticTest {
       List<BigDecimal> quantities = List.of(d(step[0]), d(step[1]), d(step[2]));
       List<CreditNoteArithmetic.Credited> note =
           CreditNoteArithmetic.credit(
-              lines, quantities, false, GBP, RoundingPolicy.PER_DOCUMENT, RoundingMode.HALF_UP);
+              lines,
+              quantities,
+              false,
+              exclusive(GBP, RoundingPolicy.PER_DOCUMENT, RoundingMode.HALF_UP));
       assertTrue(note.stream().allMatch(c -> c.tax().signum() >= 0), note.toString());
       credited = credited.add(taxOf(note));
       List<CreditNoteArithmetic.SoldLine> next = new ArrayList<>();
@@ -301,9 +314,7 @@ class CreditNoteArithmeticTest {
             lines,
             List.of(d("1"), BigDecimal.ZERO, BigDecimal.ZERO),
             false,
-            GBP,
-            RoundingPolicy.PER_DOCUMENT,
-            RoundingMode.HALF_UP);
+            exclusive(GBP, RoundingPolicy.PER_DOCUMENT, RoundingMode.HALF_UP));
     credited = credited.add(taxOf(last));
     BigDecimal invoiceTax =
         lines.stream()
@@ -355,7 +366,7 @@ class CreditNoteArithmeticTest {
         }
         List<CreditNoteArithmetic.Credited> credited =
             CreditNoteArithmetic.credit(
-                lines, quantities, restock, currency, policy, RoundingMode.HALF_UP);
+                lines, quantities, restock, exclusive(currency, policy, RoundingMode.HALF_UP));
         for (int i = 0; i < lines.size(); i++) {
           CreditNoteArithmetic.Credited c = credited.get(i);
           assertTrue(c.net().signum() >= 0 && c.restockCost().signum() >= 0, c.toString());

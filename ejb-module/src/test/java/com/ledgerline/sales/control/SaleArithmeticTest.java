@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ledgerline.ledger.control.Accounts;
+import com.ledgerline.tax.entity.PriceBasis;
 import com.ledgerline.tax.entity.RoundingPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,6 +19,18 @@ class SaleArithmeticTest {
   private static final Currency GBP = Currency.getInstance("GBP");
   private static final Currency BHD = Currency.getInstance("BHD");
   private static final Currency JPY = Currency.getInstance("JPY");
+
+  /** Terms of a jurisdiction whose prices are net of tax. */
+  private static SaleArithmetic.Terms exclusive(
+      Currency currency, RoundingPolicy policy, RoundingMode rounding) {
+    return new SaleArithmetic.Terms(currency, PriceBasis.TAX_EXCLUSIVE, policy, rounding);
+  }
+
+  /** Terms of a jurisdiction whose prices include tax. */
+  private static SaleArithmetic.Terms inclusive(
+      Currency currency, RoundingPolicy policy, RoundingMode rounding) {
+    return new SaleArithmetic.Terms(currency, PriceBasis.TAX_INCLUSIVE, policy, rounding);
+  }
 
   private static BigDecimal d(String value) {
     return new BigDecimal(value);
@@ -36,9 +49,7 @@ class SaleArithmeticTest {
     SaleArithmetic.Priced priced =
         SaleArithmetic.price(
             List.of(line("3", "2.55", "20"), line("1", "0.335", "20")),
-            GBP,
-            RoundingPolicy.PER_LINE,
-            RoundingMode.HALF_UP);
+            exclusive(GBP, RoundingPolicy.PER_LINE, RoundingMode.HALF_UP));
     // 3 x 2.55 = 7.65, tax 1.53; 0.335 -> 0.34, tax 0.068 -> 0.07
     assertAmount("7.65", priced.nets().get(0).amount());
     assertAmount("1.53", priced.taxes().get(0).amount());
@@ -57,12 +68,13 @@ class SaleArithmeticTest {
         List.of(line("1", "0.10", "17.5"), line("1", "0.10", "17.5"), line("1", "0.10", "17.5"));
     assertAmount(
         "0.06",
-        SaleArithmetic.price(lines, GBP, RoundingPolicy.PER_LINE, RoundingMode.HALF_UP)
+        SaleArithmetic.price(lines, exclusive(GBP, RoundingPolicy.PER_LINE, RoundingMode.HALF_UP))
             .taxTotal()
             .amount());
     assertAmount(
         "0.05",
-        SaleArithmetic.price(lines, GBP, RoundingPolicy.PER_DOCUMENT, RoundingMode.HALF_UP)
+        SaleArithmetic.price(
+                lines, exclusive(GBP, RoundingPolicy.PER_DOCUMENT, RoundingMode.HALF_UP))
             .taxTotal()
             .amount());
   }
@@ -72,7 +84,8 @@ class SaleArithmeticTest {
     // BHD: 7 x 1.2345 = 8.6415 -> 8.642 (half-up), VAT 10 %: 0.8642 -> 0.864
     SaleArithmetic.Priced priced =
         SaleArithmetic.price(
-            List.of(line("7", "1.2345", "10")), BHD, RoundingPolicy.PER_LINE, RoundingMode.HALF_UP);
+            List.of(line("7", "1.2345", "10")),
+            exclusive(BHD, RoundingPolicy.PER_LINE, RoundingMode.HALF_UP));
     assertAmount("8.642", priced.subtotal().amount());
     assertAmount("0.864", priced.taxTotal().amount());
     assertAmount("9.506", priced.total().amount());
@@ -83,9 +96,7 @@ class SaleArithmeticTest {
     SaleArithmetic.Priced priced =
         SaleArithmetic.price(
             List.of(line("3", "333.5", "10")),
-            JPY,
-            RoundingPolicy.PER_LINE,
-            RoundingMode.HALF_EVEN);
+            exclusive(JPY, RoundingPolicy.PER_LINE, RoundingMode.HALF_EVEN));
     // 1000.5 -> 1000 (half-even), tax 100
     assertAmount("1000", priced.subtotal().amount());
     assertAmount("100", priced.taxTotal().amount());

@@ -58,12 +58,17 @@ class CreditNoteArithmeticTest {
 
   private static List<CreditNoteArithmetic.SoldLine> soldLines(
       Currency currency, RoundingPolicy policy, List<String[]> lines) {
+    return soldLines(exclusive(currency, policy, RoundingMode.HALF_UP), lines);
+  }
+
+  private static List<CreditNoteArithmetic.SoldLine> soldLines(
+      SaleArithmetic.Terms terms, List<String[]> lines) {
+    Currency currency = terms.currency();
     List<SaleArithmetic.PricingLine> pricing = new ArrayList<>();
     for (String[] l : lines) {
       pricing.add(new SaleArithmetic.PricingLine(d(l[0]), d(l[1]), d(l[2])));
     }
-    SaleArithmetic.Priced priced =
-        SaleArithmetic.price(pricing, exclusive(currency, policy, RoundingMode.HALF_UP));
+    SaleArithmetic.Priced priced = SaleArithmetic.price(pricing, terms);
     List<CreditNoteArithmetic.SoldLine> sold = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String[] l = lines.get(i);
@@ -323,19 +328,95 @@ class CreditNoteArithmeticTest {
     assertAmount(invoiceTax, credited, "all credit notes together");
   }
 
+  @Test
+  void anInclusivePartialCreditExtractsTheTaxFromTheGrossAndTheRestEndsAtTheLine() {
+    // 3 x 4.00 gross at 20 %: the line is 10.00 net + 2.00 tax. One unit back: 4.00 gross, tax
+    // 4.00 / 6 = 0.666... -> 0.67, net 3.33; the other two: 8.00 gross, tax 2.00 - 0.67 = 1.33,
+    // net 6.67, so the two notes take back exactly 10.00 and 2.00
+    SaleArithmetic.Terms terms = inclusive(GBP, RoundingPolicy.PER_LINE, RoundingMode.HALF_UP);
+    CreditNoteArithmetic.SoldLine line =
+        soldLines(terms, List.<String[]>of(new String[] {"3", "4.00", "20", "1.50"})).get(0);
+    assertAmount(d("10.00"), line.net(), "line net");
+    assertAmount(d("2.00"), line.tax(), "line tax");
+    CreditNoteArithmetic.Credited first =
+        CreditNoteArithmetic.credit(List.of(line), List.of(d("1")), true, terms).get(0);
+    assertAmount(d("3.33"), first.net(), "first net");
+    assertAmount(d("0.67"), first.tax(), "first tax");
+    assertAmount(d("1.50"), first.restockCost(), "first cost");
+    CreditNoteArithmetic.Credited rest =
+        CreditNoteArithmetic.credit(List.of(after(line, first)), List.of(d("2")), true, terms)
+            .get(0);
+    assertAmount(d("6.67"), rest.net(), "rest net");
+    assertAmount(d("1.33"), rest.tax(), "rest tax");
+    assertAmount(d("3.00"), rest.restockCost(), "rest cost");
+  }
+
+  @Test
+  void anInclusivePerDocumentNoteInThreeDecimalsSplitsItsTaxByRate() {
+    // KWD, prices include tax, per document, half-even. Lines: 2 x 1.155 = 2.310 at 5 %,
+    // 1 x 0.021 at 5 %, 3 x 0.700 = 2.100 at 15 %. Invoice tax: 5 %: (2.310 + 0.021) x 5 / 105
+    // = 0.111 exactly; 15 %: 2.100 x 15 / 115 = 0.27391... -> 0.274.
+    SaleArithmetic.Terms terms =
+        inclusive(KWD, RoundingPolicy.PER_DOCUMENT, RoundingMode.HALF_EVEN);
+    List<CreditNoteArithmetic.SoldLine> lines =
+        soldLines(
+            terms,
+            List.of(
+                new String[] {"2", "1.155", "5", null},
+                new String[] {"1", "0.021", "5", null},
+                new String[] {"3", "0.700", "15", null}));
+    assertAmount(d("0.111"), lines.get(0).tax().add(lines.get(1).tax()), "invoice tax at 5 %");
+    assertAmount(d("0.274"), lines.get(2).tax(), "invoice tax at 15 %");
+    // one of each of lines 1 and 3 back: 1.155 x 5 / 105 = 0.055 exactly; 0.700 x 15 / 115 =
+    // 0.091304... -> 0.091; nets 1.100 and 0.609
+    List<CreditNoteArithmetic.Credited> note =
+        CreditNoteArithmetic.credit(lines, List.of(d("1"), d("0"), d("1")), false, terms);
+    assertAmount(d("0.055"), note.get(0).tax(), "tax at 5 %");
+    assertAmount(d("1.100"), note.get(0).net(), "net at 5 %");
+    assertAmount(d("0.091"), note.get(2).tax(), "tax at 15 %");
+    assertAmount(d("0.609"), note.get(2).net(), "net at 15 %");
+    assertFalse(note.get(1).isOnNote());
+    // the rest: each rate ends at the invoice's tax, each line at its gross
+    List<CreditNoteArithmetic.SoldLine> next = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      next.add(after(lines.get(i), note.get(i)));
+    }
+    List<CreditNoteArithmetic.Credited> rest =
+        CreditNoteArithmetic.credit(next, List.of(d("1"), d("1"), d("2")), false, terms);
+    assertAmount(
+        d("0.111"),
+        note.get(0).tax().add(rest.get(0).tax()).add(rest.get(1).tax()),
+        "credited at 5 %");
+    assertAmount(d("0.274"), note.get(2).tax().add(rest.get(2).tax()), "credited at 15 %");
+    for (int i = 0; i < lines.size(); i++) {
+      assertAmount(
+          lines.get(i).net().add(lines.get(i).tax()),
+          note.get(i).net().add(note.get(i).tax()).add(rest.get(i).net()).add(rest.get(i).tax()),
+          "gross of line " + (i + 1));
+    }
+  }
+
   /**
-   * Property: any split of a sale's lines into credit notes, under either policy, in GBP or a
-   * three-decimal currency, takes back exactly the sale's net, tax and cost once everything is
-   * credited; every note is non-negative; under PER_LINE a note's tax on a line is within one minor
-   * unit of its own net at the line's rate.
+   * Property: any split of a sale's lines into credit notes, under either policy and price basis,
+   * every rounding mode a jurisdiction may declare, in GBP or a three-decimal currency, takes back
+   * exactly the sale's net, tax and cost once everything is credited (line by line the amount the
+   * tax came from: the net, or the gross when prices include tax; net and tax line by line under
+   * PER_LINE, per document under PER_DOCUMENT); every note is non-negative; under PER_LINE a note's
+   * tax on a line is within one minor unit of the tax on its own amount at the line's rate.
    */
   @Test
   void anySequenceOfCreditNotesEndsAtTheSalesFigures() {
     Random random = new Random(1_2011);
-    for (int round = 0; round < 400; round++) {
+    for (int round = 0; round < 800; round++) {
       Currency currency = random.nextBoolean() ? GBP : BHD;
       RoundingPolicy policy =
           random.nextBoolean() ? RoundingPolicy.PER_LINE : RoundingPolicy.PER_DOCUMENT;
+      PriceBasis basis = random.nextBoolean() ? PriceBasis.TAX_EXCLUSIVE : PriceBasis.TAX_INCLUSIVE;
+      RoundingMode mode =
+          List.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP)
+              .get(random.nextInt(4));
+      SaleArithmetic.Terms terms = new SaleArithmetic.Terms(currency, basis, policy, mode);
+      boolean inclusive = basis == PriceBasis.TAX_INCLUSIVE;
       int count = 1 + random.nextInt(4);
       List<String[]> spec = new ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -349,7 +430,7 @@ class CreditNoteArithmeticTest {
                   : BigDecimal.valueOf(random.nextInt(2_000_000), 6).toPlainString()
             });
       }
-      List<CreditNoteArithmetic.SoldLine> lines = soldLines(currency, policy, spec);
+      List<CreditNoteArithmetic.SoldLine> lines = soldLines(terms, spec);
       List<CreditNoteArithmetic.SoldLine> original = lines;
       boolean restock = random.nextBoolean();
       int unit = Money.scaleOf(currency);
@@ -365,18 +446,17 @@ class CreditNoteArithmeticTest {
           quantities.add(share);
         }
         List<CreditNoteArithmetic.Credited> credited =
-            CreditNoteArithmetic.credit(
-                lines, quantities, restock, exclusive(currency, policy, RoundingMode.HALF_UP));
+            CreditNoteArithmetic.credit(lines, quantities, restock, terms);
         for (int i = 0; i < lines.size(); i++) {
           CreditNoteArithmetic.Credited c = credited.get(i);
           assertTrue(c.net().signum() >= 0 && c.restockCost().signum() >= 0, c.toString());
           assertEquals(unit, c.net().scale());
           if (policy == RoundingPolicy.PER_LINE && c.isOnNote()) {
+            BigDecimal rate = lines.get(i).ratePercent();
             BigDecimal own =
-                c.net()
-                    .multiply(lines.get(i).ratePercent())
-                    .divide(HUNDRED)
-                    .setScale(unit, RoundingMode.HALF_UP);
+                inclusive
+                    ? c.net().add(c.tax()).multiply(rate).divide(HUNDRED.add(rate), unit, mode)
+                    : c.net().multiply(rate).divide(HUNDRED).setScale(unit, mode);
             assertTrue(
                 own.subtract(c.tax()).abs().compareTo(BigDecimal.ONE.movePointLeft(unit)) <= 0,
                 "tax " + c.tax() + " on net " + c.net() + " at " + lines.get(i).ratePercent());
@@ -392,7 +472,13 @@ class CreditNoteArithmeticTest {
       assertTrue(allCredited(lines), "round " + round);
       for (int i = 0; i < lines.size(); i++) {
         CreditNoteArithmetic.SoldLine line = lines.get(i);
-        assertAmount(original.get(i).net(), line.creditedNet(), "net of line " + i);
+        assertAmount(
+            original.get(i).net().add(inclusive ? original.get(i).tax() : BigDecimal.ZERO),
+            line.creditedNet().add(inclusive ? line.creditedTax() : BigDecimal.ZERO),
+            "amount of line " + i);
+        if (policy == RoundingPolicy.PER_LINE || !inclusive) {
+          assertAmount(original.get(i).net(), line.creditedNet(), "net of line " + i);
+        }
         if (policy == RoundingPolicy.PER_LINE) {
           assertAmount(original.get(i).tax(), line.creditedTax(), "tax of line " + i);
         }

@@ -103,6 +103,133 @@ class SaleArithmeticTest {
   }
 
   @Test
+  void inclusivePricesAreTheGrossAndTheTaxInsideThemIsExtracted() {
+    // 3 x 4.00 = 12.00 gross at 20 %: tax 12.00 x 20 / 120 = 2.00, net 10.00;
+    // 1 x 0.99 gross: tax 0.99 / 6 = 0.165 exactly, half-up 0.17 (net 0.82), half-even 0.16
+    List<SaleArithmetic.PricingLine> lines =
+        List.of(line("3", "4.00", "20"), line("1", "0.99", "20"));
+    SaleArithmetic.Priced halfUp =
+        SaleArithmetic.price(lines, inclusive(GBP, RoundingPolicy.PER_LINE, RoundingMode.HALF_UP));
+    assertAmount("10.00", halfUp.nets().get(0).amount());
+    assertAmount("2.00", halfUp.taxes().get(0).amount());
+    assertAmount("0.82", halfUp.nets().get(1).amount());
+    assertAmount("0.17", halfUp.taxes().get(1).amount());
+    assertAmount("10.82", halfUp.subtotal().amount());
+    assertAmount("2.17", halfUp.taxTotal().amount());
+    // the customer pays what was quoted: quantity x price, whatever the rounding
+    assertAmount("12.99", halfUp.total().amount());
+    SaleArithmetic.Priced halfEven =
+        SaleArithmetic.price(
+            lines, inclusive(GBP, RoundingPolicy.PER_LINE, RoundingMode.HALF_EVEN));
+    assertAmount("0.83", halfEven.nets().get(1).amount());
+    assertAmount("0.16", halfEven.taxes().get(1).amount());
+    assertAmount("12.99", halfEven.total().amount());
+  }
+
+  @Test
+  void inclusivePerDocumentRoundsTheExtractedTaxOnceAndAllotsItToTheLines() {
+    // three lines of 0.10 gross at 20 %: 1/60 each; per line 0.02 x 3 = 0.06; per document
+    // 0.05 exactly -> 0.05, truncated 0.01 each, the two minor units left go to lines 1 and 2
+    // (equal remainders: the earlier line first)
+    List<SaleArithmetic.PricingLine> lines =
+        List.of(line("1", "0.10", "20"), line("1", "0.10", "20"), line("1", "0.10", "20"));
+    assertAmount(
+        "0.06",
+        SaleArithmetic.price(lines, inclusive(GBP, RoundingPolicy.PER_LINE, RoundingMode.HALF_UP))
+            .taxTotal()
+            .amount());
+    SaleArithmetic.Priced perDocument =
+        SaleArithmetic.price(
+            lines, inclusive(GBP, RoundingPolicy.PER_DOCUMENT, RoundingMode.HALF_UP));
+    assertAmount("0.02", perDocument.taxes().get(0).amount());
+    assertAmount("0.02", perDocument.taxes().get(1).amount());
+    assertAmount("0.01", perDocument.taxes().get(2).amount());
+    assertAmount("0.08", perDocument.nets().get(0).amount());
+    assertAmount("0.09", perDocument.nets().get(2).amount());
+    assertAmount("0.25", perDocument.subtotal().amount());
+    assertAmount("0.05", perDocument.taxTotal().amount());
+    assertAmount("0.30", perDocument.total().amount());
+  }
+
+  @Test
+  void inclusiveThreeDecimalCurrenciesExtractTheTaxToTheFils() {
+    // BHD: 7 x 1.2345 = 8.6415 -> 8.642 gross (half-up); VAT 10 %: 8.642 / 11 = 0.785636... ->
+    // 0.786, net 7.856; rounded down: 0.785, net 7.857
+    SaleArithmetic.Priced halfUp =
+        SaleArithmetic.price(
+            List.of(line("7", "1.2345", "10")),
+            inclusive(BHD, RoundingPolicy.PER_DOCUMENT, RoundingMode.HALF_UP));
+    assertAmount("7.856", halfUp.subtotal().amount());
+    assertAmount("0.786", halfUp.taxTotal().amount());
+    assertAmount("8.642", halfUp.total().amount());
+    SaleArithmetic.Priced down =
+        SaleArithmetic.price(
+            List.of(line("7", "1.2345", "10")),
+            inclusive(BHD, RoundingPolicy.PER_LINE, RoundingMode.DOWN));
+    // 8.6415 rounded down is 8.641 gross: 8.641 / 11 = 0.785545... -> 0.785, net 7.856
+    assertAmount("8.641", down.total().amount());
+    assertAmount("0.785", down.taxTotal().amount());
+    assertAmount("7.856", down.subtotal().amount());
+  }
+
+  /**
+   * Property: under a tax-inclusive basis the document's total is the sum of the quoted line
+   * amounts (quantity × price, rounded with the sale's mode) under every policy and mode, each
+   * line's net + tax is its amount, and the tax is within a minor unit per line of the exact tax
+   * fraction {@code amount × rate / (100 + rate)}.
+   */
+  @Test
+  void inclusiveTotalsAreWhatWasQuotedUnderEveryPolicyAndMode() {
+    Random random = new Random(20_11);
+    List<RoundingMode> modes =
+        List.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP);
+    for (int round = 0; round < 500; round++) {
+      Currency currency = List.of(GBP, BHD, JPY).get(random.nextInt(3));
+      RoundingMode mode = modes.get(random.nextInt(modes.size()));
+      RoundingPolicy policy = RoundingPolicy.values()[random.nextInt(2)];
+      List<SaleArithmetic.PricingLine> lines = new ArrayList<>();
+      BigDecimal quoted = BigDecimal.ZERO;
+      BigDecimal exactTax = BigDecimal.ZERO;
+      for (int i = 0, n = 1 + random.nextInt(6); i < n; i++) {
+        BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(5000), random.nextInt(4));
+        BigDecimal price = BigDecimal.valueOf(random.nextInt(10_000_000), random.nextInt(7));
+        BigDecimal rate =
+            d(List.of("20", "17.5", "5", "0", "7.25", "8.875").get(random.nextInt(6)));
+        lines.add(new SaleArithmetic.PricingLine(quantity, price, rate));
+        BigDecimal amount =
+            quantity.multiply(price).setScale(currency.getDefaultFractionDigits(), mode);
+        quoted = quoted.add(amount);
+        exactTax =
+            exactTax.add(
+                amount
+                    .multiply(rate)
+                    .divide(BigDecimal.valueOf(100).add(rate), 20, RoundingMode.HALF_EVEN));
+      }
+      SaleArithmetic.Priced priced = SaleArithmetic.price(lines, inclusive(currency, policy, mode));
+      assertEquals(0, quoted.compareTo(priced.total().amount()), "round " + round);
+      BigDecimal unit = BigDecimal.ONE.movePointLeft(currency.getDefaultFractionDigits());
+      assertTrue(
+          exactTax
+                  .subtract(priced.taxTotal().amount())
+                  .abs()
+                  .compareTo(unit.multiply(BigDecimal.valueOf(lines.size())))
+              <= 0,
+          "round " + round + ": tax " + priced.taxTotal() + " against exact " + exactTax);
+      for (int i = 0; i < lines.size(); i++) {
+        assertTrue(priced.taxes().get(i).amount().signum() >= 0);
+        assertEquals(
+            0,
+            lines
+                .get(i)
+                .quantity()
+                .multiply(lines.get(i).unitPrice())
+                .setScale(currency.getDefaultFractionDigits(), mode)
+                .compareTo(priced.nets().get(i).plus(priced.taxes().get(i)).amount()));
+      }
+    }
+  }
+
+  @Test
   void postingRowsDebitReceivableAndCreditRevenueTaxAndInventory() {
     Map<String, BigDecimal> rows =
         SaleArithmetic.postingRows(

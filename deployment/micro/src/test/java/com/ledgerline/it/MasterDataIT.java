@@ -409,22 +409,194 @@ class MasterDataIT {
     assertInvariantsHold();
   }
 
+  /** Tax inside a gross amount: gross × rate / (100 + rate), to pence half-up. */
+  private static BigDecimal taxInside(BigDecimal gross, BigDecimal ratePercent) {
+    return gross
+        .multiply(ratePercent)
+        .divide(new BigDecimal("100").add(ratePercent), 2, RoundingMode.HALF_UP);
+  }
+
+  /** Revenue credited for a document over all its entries (credit − debit on 4xxx accounts). */
+  private static BigDecimal revenue(String documentNumber) throws Exception {
+    return value(
+        "select coalesce(sum(l.credit - l.debit), 0) from gl_journal_line l join gl_journal_entry e"
+            + " on e.id = l.journal_entry_id where e.document_number = ? and l.account_code like"
+            + " '4%'",
+        documentNumber);
+  }
+
+  private static String lines(String sku, String... quantities) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    for (String quantity : quantities) {
+      array.add(
+          Json.createObjectBuilder().add("sku", sku).add("quantity", new BigDecimal(quantity)));
+    }
+    return array.build().toString();
+  }
+
+  private static String inclusiveSale(
+      String customer, String jurisdiction, String sku, String... q) {
+    return "{\"customerNumber\":\""
+        + customer
+        + "\",\"taxJurisdiction\":\""
+        + jurisdiction
+        + "\",\"postingDate\":\"2011-02-01\",\"lines\":"
+        + lines(sku, q)
+        + "}";
+  }
+
+  private static String creditNote(int lineNumber, String quantity) {
+    return json(
+        Json.createObjectBuilder()
+            .add(
+                "lines",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("lineNumber", lineNumber)
+                            .add("quantity", new BigDecimal(quantity))))
+            .add("restock", false)
+            .add("reason", "returned")
+            .add("postingDate", "2011-02-03"));
+  }
+
   @Test
-  void aTaxInclusiveJurisdictionIsRefusedBySalesNotTaxedAsIfExclusive() throws Exception {
+  void aSaleInATaxInclusiveJurisdictionChargesTheEnteredPriceAndSplitsTheTaxOutOfIt()
+      throws Exception {
+    BigDecimal rate = new BigDecimal("20");
+    BigDecimal price = new BigDecimal("12.99");
     String inclusive = jurisdiction("INC", "GBP", "PER_LINE", "VAT", true);
     assertStatus(201, addRate(inclusive, "20", "2011-01-01", null));
-    String sku = product("GBP", "12.00", false, false);
+    String sku = product("GBP", price.toPlainString(), false, false);
     String customer = registerCustomer("GBP");
-    assertProblem(
-        422,
-        "TAX_INCLUSIVE_PRICES_NOT_SUPPORTED",
-        as("cashier").post("api/sales", sale(customer, inclusive, "2011-02-01", sku, 1)));
-    assertEquals(
-        0,
-        count(
-            "select count(*) from sal_sale s join cus_customer c on c.id = s.customer_id where"
-                + " c.customer_number = ?",
-            customer));
+
+    Api.Reply posted =
+        as("cashier").post("api/sales", inclusiveSale(customer, inclusive, sku, "3"));
+
+    assertStatus(201, posted);
+    JsonObject sale = posted.json();
+    String number = sale.getString("saleNumber");
+    assertEquals("TAX_INCLUSIVE", sale.getString("priceBasis"));
+    BigDecimal gross = price.multiply(new BigDecimal("3"));
+    BigDecimal tax = taxInside(gross, rate);
+    BigDecimal net = gross.subtract(tax);
+    assertAmount(gross, sale, "total");
+    assertAmount(tax, sale, "taxTotal");
+    assertAmount(net, sale, "subtotal");
+    assertAmount(gross, sale.getJsonArray("lines").getJsonObject(0), "grossAmount");
+    assertAmount(gross, journal(number, "1100"), "Dr Accounts receivable: the gross");
+    assertAmount(tax.negate(), journal(number, "2100"), "Cr Output tax payable");
+    assertAmount(net, revenue(number), "Cr revenue: the net");
+    assertAmount(
+        gross,
+        value(
+            "select sum(amount) from ar_customer_ledger_entry where applies_to_number = ?", number),
+        "the customer owes the gross");
+    assertInvariantsHold();
+
+    // an amendment to 5 units charges 5 x the price; the tax is extracted again from the new gross
+    Api.Reply amended =
+        as("cashier")
+            .post(
+                "api/sales/" + number + "/amendments",
+                "{\"reason\":\"two more\",\"postingDate\":\"2011-02-02\",\"lines\":"
+                    + lines(sku, "5")
+                    + "}");
+    assertStatus(200, amended);
+    BigDecimal gross5 = price.multiply(new BigDecimal("5"));
+    BigDecimal tax5 = taxInside(gross5, rate);
+    assertAmount(gross5, amended.json(), "total");
+    assertAmount(tax5, amended.json(), "taxTotal");
+    assertAmount(gross5, journal(number, "1100"), "receivable after the delta entry");
+    assertAmount(tax5.negate(), journal(number, "2100"), "output tax after the delta entry");
+    assertAmount(gross5.subtract(tax5), revenue(number), "revenue after the delta entry");
+    assertAmount(
+        gross5.subtract(gross),
+        value(
+            "select sum(amount) from ar_customer_ledger_entry where applies_to_number = ? and"
+                + " entry_type = 'invoice_update'",
+            number),
+        "invoice_update: the gross delta");
+    assertInvariantsHold();
+
+    // one unit back: its gross, the tax inside it, the rest is net
+    Api.Reply note =
+        as("finance").post("api/sales/" + number + "/credit-notes", creditNote(1, "1"));
+    assertStatus(201, note);
+    String cn = note.json().getString("creditNoteNumber");
+    BigDecimal taxBack = taxInside(price, rate);
+    assertAmount(price, note.json(), "total");
+    assertAmount(taxBack, note.json(), "taxTotal");
+    assertAmount(price.subtract(taxBack), note.json(), "subtotal");
+    assertAmount(price.negate(), journal(cn, "1100"), "Cr Accounts receivable");
+    assertAmount(taxBack, journal(cn, "2100"), "Dr Output tax payable");
+    assertAmount(
+        gross5.subtract(price),
+        value(
+            "select sum(amount) from ar_customer_ledger_entry where applies_to_number = ?", number),
+        "the customer owes four units");
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aTaxInclusivePerDocumentSaleRoundsTheTaxOnceAndItsCreditNotesFollow() throws Exception {
+    BigDecimal rate = new BigDecimal("20");
+    BigDecimal price = new BigDecimal("0.10");
+    String inclusive = jurisdiction("IND", "GBP", "PER_DOCUMENT", "VAT", true);
+    assertStatus(201, addRate(inclusive, "20", "2011-01-01", null));
+    String sku = product("GBP", price.toPlainString(), false, false);
+    String customer = registerCustomer("GBP");
+
+    Api.Reply posted =
+        as("cashier").post("api/sales", inclusiveSale(customer, inclusive, sku, "1", "1", "1"));
+
+    assertStatus(201, posted);
+    JsonObject sale = posted.json();
+    String number = sale.getString("saleNumber");
+    // once per document: 3 x 0.10 = 0.30 gross, tax 0.30 x 20 / 120 = 0.05 (line by line it
+    // would be 3 x round(0.0166...) = 0.06)
+    BigDecimal gross = price.multiply(new BigDecimal("3"));
+    BigDecimal tax = taxInside(gross, rate);
+    assertAmount(gross, sale, "total");
+    assertAmount(tax, sale, "taxTotal");
+    assertAmount(gross.subtract(tax), sale, "subtotal");
+    assertAmount(gross, journal(number, "1100"), "Dr Accounts receivable");
+    assertAmount(tax.negate(), journal(number, "2100"), "Cr Output tax payable");
+    assertInvariantsHold();
+
+    // line 1 back: the document tax on what is credited so far, 0.10 x 20 / 120 -> 0.02
+    Api.Reply first =
+        as("finance").post("api/sales/" + number + "/credit-notes", creditNote(1, "1"));
+    assertStatus(201, first);
+    BigDecimal firstTax = taxInside(price, rate);
+    assertAmount(price, first.json(), "total");
+    assertAmount(firstTax, first.json(), "taxTotal");
+    assertInvariantsHold();
+
+    // the rest: together the notes take back the invoice's 0.30 and 0.05 exactly
+    Api.Reply rest =
+        as("finance")
+            .post(
+                "api/sales/" + number + "/credit-notes",
+                json(
+                    Json.createObjectBuilder()
+                        .add("restock", false)
+                        .add("reason", "the rest")
+                        .add("postingDate", "2011-02-03")));
+    assertStatus(201, rest);
+    assertAmount(gross.subtract(price), rest.json(), "total");
+    assertAmount(tax.subtract(firstTax), rest.json(), "taxTotal");
+    assertAmount(
+        BigDecimal.ZERO,
+        value(
+            "select sum(amount) from ar_customer_ledger_entry where applies_to_number = ?", number),
+        "fully credited");
+    assertAmount(
+        BigDecimal.ZERO,
+        journal(number, "2100")
+            .add(journal(first.json().getString("creditNoteNumber"), "2100"))
+            .add(journal(rest.json().getString("creditNoteNumber"), "2100")),
+        "output tax nets to zero");
     assertInvariantsHold();
   }
 

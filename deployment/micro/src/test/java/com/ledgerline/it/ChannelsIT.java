@@ -547,6 +547,69 @@ class ChannelsIT {
   }
 
   @Test
+  void aVoidReversesAnUnpaidSaleButNotAPaidOne() throws Exception {
+    Fixture f = fixture("8.00", 10);
+    BigDecimal amount = gross(f.price(), 2);
+    String unpaid = "T-" + unique();
+    String paid = "T-" + unique();
+    String voidUnpaid = "V-" + unique();
+    String voidPaid = "V-" + unique();
+    String voidUnknown = "V-" + unique();
+    try (Broker broker = new Broker()) {
+      broker.send(
+          QUEUE,
+          sale(unpaid, f, 2, amount, tender("card", amount, "pending")).build().toString(),
+          envelope(CHANNEL, f.customer()));
+      broker.send(
+          QUEUE,
+          sale(paid, f, 2, amount, tender("card", amount, "settled")).build().toString(),
+          envelope(CHANNEL, f.customer()));
+      String unpaidNumber = awaitSettled(CHANNEL, unpaid, 1).getString("document");
+      awaitSettled(CHANNEL, paid, 1);
+      assertEquals(0, new BigDecimal("6").compareTo(onHand(f.sku())));
+
+      Map<String, String> voidEnvelope = envelope(CHANNEL, f.customer());
+      voidEnvelope.put("messageType", "pos.void");
+      for (String[] v :
+          new String[][] {
+            {voidUnpaid, unpaid}, {voidPaid, paid}, {voidUnknown, "NO-SUCH-" + unique()}
+          }) {
+        broker.send(
+            "ledgerline.pos.voids",
+            Json.createObjectBuilder()
+                .add("transactionId", v[0])
+                .add("capturedAt", "2011-03-01T09:45:00Z")
+                .add("originalTransactionId", v[1])
+                .add("reason", "cancelled at the till")
+                .build()
+                .toString(),
+            voidEnvelope);
+      }
+      JsonObject voided = awaitSettled(CHANNEL, voidUnpaid, 1);
+      assertEquals("POSTED", voided.getString("outcome"), voided.toString());
+      assertEquals(unpaidNumber, voided.getString("document"));
+      JsonObject sale = as("cashier").get("api/sales/" + unpaidNumber).json();
+      assertEquals("VOIDED", sale.getString("status"));
+      assertEquals(0, new BigDecimal("8").compareTo(onHand(f.sku())), "the voided units are back");
+      assertEquals(
+          0,
+          TestDatabase.value(
+                  "select coalesce(sum(amount), 0) from ar_customer_ledger_entry where"
+                      + " applies_to_number = ?",
+                  unpaidNumber)
+              .signum(),
+          "nothing is owed on a voided sale");
+
+      JsonObject refused = awaitSettled(CHANNEL, voidPaid, 1);
+      assertEquals("REJECTED", refused.getString("outcome"));
+      assertEquals("SALE_HAS_PAYMENTS", refused.getString("code"));
+      assertEquals("UNKNOWN_SALE", awaitSettled(CHANNEL, voidUnknown, 1).getString("code"));
+      assertEquals(0, new BigDecimal("8").compareTo(onHand(f.sku())));
+    }
+    assertInvariantsHold();
+  }
+
+  @Test
   void theChannelFiguresCountWhatSettled() throws Exception {
     Fixture f = fixture("3.00", 5);
     String posted = "T-" + unique();

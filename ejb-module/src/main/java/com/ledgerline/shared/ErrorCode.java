@@ -146,7 +146,17 @@ public enum ErrorCode {
   /** A POS message's tenders do not add up to its amount. */
   PAYMENTS_MISMATCH(422),
   /** The rejection or dead letter is not known (or was already replayed). */
-  UNKNOWN_MESSAGE(404);
+  UNKNOWN_MESSAGE(404),
+  /**
+   * A refund naming a credit note asks for more than the credit note's total less what earlier
+   * refunds of it paid out (issue 3; also refused by the database, trigger {@code
+   * pay_refund_within_credit_note}, V0032).
+   */
+  REFUND_EXCEEDS_CREDIT_NOTE(409),
+  /** A refund names a credit note issued to another customer than the sale's. */
+  CREDIT_NOTE_OF_ANOTHER_CUSTOMER(422),
+  /** A refund names a credit note of the same customer but against another sale. */
+  CREDIT_NOTE_OF_ANOTHER_SALE(422);
 
   private final int httpStatus;
 

@@ -290,6 +290,17 @@ public class InvariantChecks {
                   + Accounts.CUSTOMER_DEPOSITS
                   + "')"),
           new Check(
+              "refunds_never_exceed_their_credit_note",
+              // issue 3: the refunds naming a credit note are of its sale, customer and currency
+              // and add up to at most its total (V0032 refuses it at insert too)
+              "select count(*), 'first credit note refunded beyond its total or by another sale: '"
+                  + " || coalesce(min(c.credit_note_number), '-') from sal_credit_note c join"
+                  + " (select credit_note_id, sum(amount) a from"
+                  + " pay_refund where credit_note_id is not null group by credit_note_id) r on"
+                  + " r.credit_note_id = c.id where r.a > c.total or exists (select 1 from"
+                  + " pay_refund f where f.credit_note_id = c.id and (f.sale_id <> c.sale_id or"
+                  + " f.customer_id <> c.customer_id or f.currency <> c.currency))"),
+          new Check(
               "reversed_payments_have_one_approved_reversal",
               "select count(*), 'first payment whose status and reversal disagree: ' ||"
                   + " coalesce(min(p.payment_number), '-') from pay_payment p left join"

@@ -88,12 +88,15 @@ public class Payments {
   }
 
   /**
-   * Pays a refund out of the credit the sale left its customer (see {@link RefundPosting#refund}).
+   * Pays a refund out of the credit the sale left its customer, optionally against one of its
+   * credit notes (see {@link RefundPosting#refund}).
    *
    * @throws BusinessRuleViolation {@code INVALID_REQUEST}, {@code UNKNOWN_TENDER}, {@code
    *     UNKNOWN_SALE}, {@code SALE_NOT_POSTED}, {@code CURRENCY_MISMATCH}, {@code
-   *     PAYMENT_DATED_BEFORE_SALE}, {@code INVALID_AMOUNT}, {@code REFUND_EXCEEDS_CUSTOMER_CREDIT},
-   *     {@code ACCOUNTING_PERIOD_CLOSED}
+   *     PAYMENT_DATED_BEFORE_SALE}, {@code INVALID_AMOUNT}, {@code UNKNOWN_CREDIT_NOTE}, {@code
+   *     CREDIT_NOTE_OF_ANOTHER_CUSTOMER}, {@code CREDIT_NOTE_OF_ANOTHER_SALE}, {@code
+   *     DATE_BEFORE_ORIGINAL}, {@code REFUND_EXCEEDS_CREDIT_NOTE}, {@code
+   *     REFUND_EXCEEDS_CUSTOMER_CREDIT}, {@code ACCOUNTING_PERIOD_CLOSED}; nothing is written
    */
   @RolesAllowed(Roles.FINANCE)
   public RefundView refund(String saleNumber, PayRefund command) {

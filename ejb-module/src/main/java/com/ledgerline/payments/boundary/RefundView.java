@@ -7,10 +7,16 @@ import java.time.OffsetDateTime;
 
 /**
  * A refund paid out: how much, by which tender, from where, why. Amounts at the currency's scale.
+ *
+ * @param creditNoteNumber the credit note it pays out; null for the sale's credit in general
+ * @param receivableAmount the part taken from the sale's open amount below zero (Dr Accounts
+ *     receivable)
+ * @param depositAmount the part taken from the credit held in Customer deposits
  */
 public record RefundView(
     String refundNumber,
     String saleNumber,
+    String creditNoteNumber,
     String method,
     String currency,
     BigDecimal amount,
@@ -27,6 +33,7 @@ public record RefundView(
     return new RefundView(
         r.refundNumber(),
         r.sale().saleNumber(),
+        r.creditNote() == null ? null : r.creditNote().creditNoteNumber(),
         r.tenderCode(),
         r.currency().getCurrencyCode(),
         r.amount().amount(),

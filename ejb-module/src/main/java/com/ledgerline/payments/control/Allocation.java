@@ -79,6 +79,36 @@ public final class Allocation {
     return new Split(receivable, amount.minus(receivable));
   }
 
+  /**
+   * A refund against a credit note pays out at most what of the credit note is not refunded yet
+   * (issue 3). Checked before {@link #refund}, which still bounds it by the sale's credit: a credit
+   * note on an unpaid invoice lowers what the customer owes and leaves nothing to pay out.
+   *
+   * @param amount the refund, > 0
+   * @param total the credit note's total, ≥ 0
+   * @param refunded what earlier refunds of the credit note paid out, ≥ 0
+   * @return what remains of the credit note after this refund, ≥ 0
+   * @throws BusinessRuleViolation {@code REFUND_EXCEEDS_CREDIT_NOTE} when {@code amount > total -
+   *     refunded}
+   */
+  public static Money withinCreditNote(Money amount, Money total, Money refunded) {
+    Money remaining = total.minus(refunded);
+    if (amount.compareTo(remaining) > 0) {
+      throw new BusinessRuleViolation(
+          ErrorCode.REFUND_EXCEEDS_CREDIT_NOTE,
+          "the refund "
+              + amount
+              + " exceeds the "
+              + remaining
+              + " of the credit note not refunded yet (total "
+              + total
+              + ", refunded "
+              + refunded
+              + ")");
+    }
+    return remaining.minus(amount);
+  }
+
   /** The credit a sale leaves its customer: open amount below zero plus deposits held. */
   public static Money customerCredit(Money open, Money depositsHeld) {
     return positivePart(open.negate()).plus(positivePart(depositsHeld));

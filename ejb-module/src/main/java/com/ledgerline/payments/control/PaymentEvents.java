@@ -9,8 +9,9 @@ import jakarta.json.JsonObjectBuilder;
 
 /**
  * The outbound events of the payments component (DESIGN.md 6, versioned JSON): {@code
- * payment.recorded}, {@code payment.reversed}, {@code refund.paid}. Amounts at the currency's
- * scale. The same documents are the detail of the audit records.
+ * payment.recorded}, {@code payment.reversed}, {@code refund.paid} (its {@code creditNoteNumber}
+ * empty when the refund names none). Amounts at the currency's scale. The same documents are the
+ * detail of the audit records.
  */
 final class PaymentEvents {
   static final int SCHEMA_VERSION = 1;
@@ -53,6 +54,9 @@ final class PaymentEvents {
   static String refunded(Refund refund, Sale sale) {
     return header("refund.paid", sale)
         .add("refundNumber", refund.refundNumber())
+        .add(
+            "creditNoteNumber",
+            refund.creditNote() == null ? "" : refund.creditNote().creditNoteNumber())
         .add("refundDate", refund.refundDate().toString())
         .add("method", refund.tenderCode())
         .add("amount", refund.amount().amount())

@@ -11,6 +11,7 @@ import com.ledgerline.payments.entity.CustomerCreditMovement;
 import com.ledgerline.payments.entity.Refund;
 import com.ledgerline.payments.entity.Tender;
 import com.ledgerline.platform.messaging.OutboundEvents;
+import com.ledgerline.sales.entity.CreditNote;
 import com.ledgerline.sales.entity.Sale;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.DocumentNumbers;
@@ -25,11 +26,13 @@ import jakarta.persistence.EntityManager;
  * for the part held there (a customer credit movement) / Cr the tender's account. The sale's amount
  * paid goes down by the refund.
  *
- * <p>TODO(#3): refunds against a credit note: take the credit note number, refuse more than its
- * unrefunded amount, and name it on the refund; the credit note component is not on main yet, so a
- * refund is against the sale's credit (which is where a credit note's credit lands).
+ * <p>A refund may name one of the sale's credit notes (issue 3): it then pays out at most what of
+ * that credit note is not refunded yet ({@code REFUND_EXCEEDS_CREDIT_NOTE}), and records the credit
+ * note on the refund, its event and its audit record. A credit note's credit lands in the sale's
+ * open item (its customer ledger entry names the sale), so the refund's {@code refund} entry names
+ * the same open item and a credit note refunded in full leaves it closed.
  *
- * <p>Locks, in order: the sale row, the refund series, the journal series.
+ * <p>Locks, in order: the sale row, the credit note row, the refund series, the journal series.
  */
 public final class RefundPosting {
   private final EntityManager em;
@@ -47,8 +50,11 @@ public final class RefundPosting {
    *
    * @throws BusinessRuleViolation {@code INVALID_REQUEST}, {@code UNKNOWN_TENDER}, {@code
    *     UNKNOWN_SALE}, {@code SALE_NOT_POSTED}, {@code CURRENCY_MISMATCH}, {@code
-   *     PAYMENT_DATED_BEFORE_SALE}, {@code INVALID_AMOUNT}, {@code REFUND_EXCEEDS_CUSTOMER_CREDIT},
-   *     {@code ACCOUNTING_PERIOD_CLOSED}
+   *     PAYMENT_DATED_BEFORE_SALE}, {@code INVALID_AMOUNT}; naming a credit note also {@code
+   *     UNKNOWN_CREDIT_NOTE}, {@code CREDIT_NOTE_OF_ANOTHER_CUSTOMER}, {@code
+   *     CREDIT_NOTE_OF_ANOTHER_SALE}, {@code DATE_BEFORE_ORIGINAL} (dated before the credit note),
+   *     {@code REFUND_EXCEEDS_CREDIT_NOTE}; then {@code REFUND_EXCEEDS_CUSTOMER_CREDIT}, {@code
+   *     ACCOUNTING_PERIOD_CLOSED}. Nothing is written when refused.
    */
   public Refund refund(String saleNumber, PayRefund command, String user) {
     if (command == null || command.date() == null) {
@@ -62,6 +68,22 @@ public final class RefundPosting {
     PaymentPosting.requireCurrency(sale, command.currency());
     PaymentPosting.requireNotBeforeSale(sale, command.date(), "refund");
     Money amount = Allocation.requireAmount(command.amount(), sale.currency(), "amount");
+    CreditNote note = null;
+    if (command.creditNoteNumber() != null) {
+      CreditNoteRefunds refunds = new CreditNoteRefunds(em);
+      note = refunds.lockFor(sale, command.creditNoteNumber(), command.currency());
+      if (command.date().isBefore(note.postingDate())) {
+        throw new BusinessRuleViolation(
+            ErrorCode.DATE_BEFORE_ORIGINAL,
+            "the refund is dated "
+                + command.date()
+                + ", before credit note "
+                + note.creditNoteNumber()
+                + " of "
+                + note.postingDate());
+      }
+      Allocation.withinCreditNote(amount, CreditNoteRefunds.total(note), refunds.refunded(note));
+    }
     Allocation.Split split =
         Allocation.refund(amount, settlement.openAmount(sale), settlement.depositsHeld(sale));
 
@@ -83,6 +105,7 @@ public final class RefundPosting {
                     + " ("
                     + tender.code()
                     + ") on "
+                    + (note == null ? "" : note.creditNoteNumber() + " of ")
                     + sale.saleNumber()
                     + " to "
                     + sale.customer().customerNumber(),
@@ -117,6 +140,7 @@ public final class RefundPosting {
         new Refund(
             number,
             sale,
+            note,
             tender,
             split.receivable(),
             split.deposit(),

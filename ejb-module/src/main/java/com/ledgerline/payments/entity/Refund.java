@@ -2,6 +2,7 @@ package com.ledgerline.payments.entity;
 
 import com.ledgerline.customers.entity.Customer;
 import com.ledgerline.ledger.entity.JournalEntry;
+import com.ledgerline.sales.entity.CreditNote;
 import com.ledgerline.sales.entity.Sale;
 import com.ledgerline.shared.Money;
 import jakarta.persistence.Column;
@@ -21,19 +22,29 @@ import java.util.Currency;
 
 /**
  * Money paid back to a customer out of the credit a sale left them (DESIGN.md 5 "refund paid out":
- * Dr Accounts receivable / Cr tender account; the part held in Customer deposits is debited there).
- * Immutable.
+ * Dr Accounts receivable / Cr tender account; the part held in Customer deposits is debited there),
+ * optionally against one of the sale's credit notes (issue 3). Immutable.
  *
  * <p>Invariants: {@code amount > 0}; {@code amount = receivableAmount + depositAmount}; never more
- * than the sale's credit at the time (negative open amount plus deposits held from its payments).
+ * than the sale's credit at the time (negative open amount plus deposits held from its payments); a
+ * credit note it names is of the same sale, customer and currency, and the refunds naming one
+ * credit note add up to at most its total (the database refuses otherwise, V0032, and the invariant
+ * check {@code refunds_never_exceed_their_credit_note} proves it).
  */
 @Entity
 @Table(name = "pay_refund")
 @NamedQuery(
     name = Refund.OF_SALE,
     query = "select r from Refund r where r.sale = :sale order by r.refundNumber")
+@NamedQuery(
+    name = Refund.REFUNDED_OF_CREDIT_NOTE,
+    query = "select sum(r.amount) from Refund r where r.creditNote = :creditNote")
 public class Refund {
   public static final String OF_SALE = "Refund.ofSale";
+
+  /** The sum of the refunds naming {@code :creditNote}; null when there are none. */
+  public static final String REFUNDED_OF_CREDIT_NOTE = "Refund.refundedOfCreditNote";
+
   public static final String DOCUMENT_TYPE = "REFUND";
 
   @Id
@@ -50,6 +61,11 @@ public class Refund {
   @ManyToOne(optional = false)
   @JoinColumn(name = "customer_id")
   private Customer customer;
+
+  /** Null for a refund of the sale's credit in general. */
+  @ManyToOne
+  @JoinColumn(name = "credit_note_id")
+  private CreditNote creditNote;
 
   @Column(name = "tender_code", nullable = false)
   private String tenderCode;
@@ -92,6 +108,7 @@ public class Refund {
   public Refund(
       String refundNumber,
       Sale sale,
+      CreditNote creditNote,
       Tender tender,
       Money receivable,
       Money deposit,
@@ -104,9 +121,14 @@ public class Refund {
       throw new IllegalArgumentException(
           "a refund needs a positive amount split into non-negative parts");
     }
+    if (creditNote != null && !creditNote.sale().saleNumber().equals(sale.saleNumber())) {
+      throw new IllegalArgumentException(
+          creditNote.creditNoteNumber() + " is not a credit note of " + sale.saleNumber());
+    }
     this.refundNumber = refundNumber;
     this.sale = sale;
     this.customer = sale.customer();
+    this.creditNote = creditNote;
     this.tenderCode = tender.code();
     this.accountCode = tender.accountCode();
     this.currency = receivable.currency().getCurrencyCode();
@@ -127,6 +149,11 @@ public class Refund {
 
   public Sale sale() {
     return sale;
+  }
+
+  /** The credit note the refund pays out; null for the sale's credit in general. */
+  public CreditNote creditNote() {
+    return creditNote;
   }
 
   public String tenderCode() {

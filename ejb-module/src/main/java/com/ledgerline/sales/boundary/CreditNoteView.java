@@ -6,10 +6,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A credit note as people read it, with the journal entry and stock movements it posted. Amounts at
- * the currency's scale.
+ * A credit note as people read it, with the journal entry and stock movements it posted and the
+ * refunds paid out against it. Amounts at the currency's scale.
  *
  * @param saleRevision the revision of the sale whose lines it credits
+ * @param amountRefunded the sum of the refunds naming it ({@code RFD-…}, issue 3), ≥ 0
+ * @param amountRemaining {@code total - amountRefunded}, ≥ 0: what a refund against it may still
+ *     pay out, as far as the sale's customer credit allows (a credit note on an unpaid invoice
+ *     lowers what is owed and leaves nothing to pay out)
+ * @param refundNumbers the refunds naming it, in number order
  */
 public record CreditNoteView(
     String creditNoteNumber,
@@ -23,6 +28,9 @@ public record CreditNoteView(
     BigDecimal subtotal,
     BigDecimal taxTotal,
     BigDecimal total,
+    BigDecimal amountRefunded,
+    BigDecimal amountRemaining,
+    List<String> refundNumbers,
     OffsetDateTime createdAt,
     String createdBy,
     List<Line> lines,

@@ -158,8 +158,25 @@ public final class SaleViews {
         .toList();
   }
 
-  /** A credit note with the journal entry and stock movements it posted. */
+  /**
+   * A credit note with the journal entry and stock movements it posted and the refunds paid out
+   * against it.
+   */
   public CreditNoteView of(CreditNote note) {
+    // the refunds are the payments component's (pay_refund names the credit note); read by entity
+    // name, so that sales does not depend on payments, which depends on sales
+    List<Object[]> refunds =
+        em.createQuery(
+                "select r.refundNumber, r.amount from Refund r where r.creditNote = :note order by"
+                    + " r.refundNumber",
+                Object[].class)
+            .setParameter("note", note)
+            .getResultList();
+    BigDecimal refunded = BigDecimal.ZERO.setScale(note.total().scale());
+    for (Object[] refund : refunds) {
+      refunded = refunded.add((BigDecimal) refund[1]);
+    }
+    refunded = refunded.setScale(note.total().scale());
     return new CreditNoteView(
         note.creditNoteNumber(),
         note.sale().saleNumber(),
@@ -172,6 +189,9 @@ public final class SaleViews {
         note.subtotal(),
         note.taxTotal(),
         note.total(),
+        refunded,
+        note.total().subtract(refunded),
+        refunds.stream().map(r -> (String) r[0]).toList(),
         note.createdAt(),
         note.createdBy(),
         note.lines().stream()

@@ -14,8 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /api/credit-notes/{number}}: a credit note with its journal entry and stock movements.
- * Credit notes are issued with {@code POST /api/sales/{sale}/credit-notes}.
+ * {@code /api/credit-notes/{number}}: a credit note with its journal entry, stock movements and the
+ * refunds paid out against it (amount refunded and remaining). Credit notes are issued with {@code
+ * POST /api/sales/{sale}/credit-notes} and refunded with {@code POST /api/sales/{sale}/refunds}
+ * naming the credit note.
  */
 @RequestScoped
 @Path("credit-notes")
@@ -25,7 +27,13 @@ public class CreditNotesResource {
   @EJB private Sales sales;
 
   @GET
-  @Operation(summary = "A credit note with its journal entry and stock movements")
+  @Operation(
+      summary = "A credit note with its journal entry, stock movements and refunds",
+      description =
+          "amountRefunded is the sum of the refunds paid out against it (refundNumbers),"
+              + " amountRemaining its total less that: what POST /api/sales/{sale}/refunds with"
+              + " its creditNoteNumber may still pay out, as far as the customer's credit on the"
+              + " sale allows.")
   @Path("{creditNoteNumber}")
   public CreditNoteView one(@PathParam("creditNoteNumber") String creditNoteNumber) {
     return sales

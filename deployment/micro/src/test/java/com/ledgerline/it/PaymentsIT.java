@@ -1,9 +1,11 @@
 package com.ledgerline.it;
 
 import static com.ledgerline.it.support.TestDatabase.count;
+import static com.ledgerline.it.support.TestDatabase.execute;
 import static com.ledgerline.it.support.TestDatabase.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ledgerline.it.support.Api;
@@ -20,6 +22,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URL;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,8 +50,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * PostgreSQL and Artemis, through REST as the users who do them: split tender, overpayment held as
  * customer credit, refusals with their codes, deletion approved by someone else (and never by the
  * requester or a cashier), two approvers above the threshold, rejection, expiry, two payments on
- * one sale at once, and a reversal of a closed period dated today. Every scenario ends with the
- * invariant checks at zero.
+ * one sale at once, and a reversal of a closed period dated today; refunds against a credit note
+ * (issue 3): refunded in full, in two parts, an excess refused with nothing written (also by the
+ * database), another customer's, sale's or currency's credit note refused, and two refunds of its
+ * last amount at once of which exactly one passes. Every scenario ends with the invariant checks at
+ * zero.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -945,6 +951,448 @@ class PaymentsIT {
               "api/accounting-periods/2012-07/reopen",
               "{\"reason\":\"PaymentsIT: scenario over\"}"));
     }
+    assertInvariantsHold();
+  }
+
+  // ---------------------------------------------------------------- refunds against credit notes
+
+  /**
+   * Gross of {@code quantity} × {@code unitPrice}: UK VAT 20 % on the line, half-up to the penny.
+   */
+  private static BigDecimal gross(int quantity, String unitPrice) {
+    BigDecimal net =
+        new BigDecimal(unitPrice)
+            .multiply(BigDecimal.valueOf(quantity))
+            .setScale(2, RoundingMode.HALF_UP);
+    return net.add(net.multiply(VAT_RATE).setScale(2, RoundingMode.HALF_UP));
+  }
+
+  /** Another sale of {@code quantity} × {@code unitPrice} to the customer of {@code first}. */
+  private PostedSale anotherSale(PostedSale first, int quantity, String unitPrice)
+      throws Exception {
+    JsonObject sale =
+        expect(
+                201,
+                as("cashier")
+                    .post(
+                        "api/sales",
+                        "{\"customerNumber\":\""
+                            + first.customer()
+                            + "\",\"lines\":[{\"sku\":\""
+                            + first.sku()
+                            + "\",\"quantity\":"
+                            + quantity
+                            + ",\"unitPrice\":"
+                            + unitPrice
+                            + "}]}"))
+            .json();
+    BigDecimal total = gross(quantity, unitPrice);
+    assertMoney(total, sale.getJsonNumber("total").bigDecimalValue(), "sale total");
+    return new PostedSale(
+        sale.getString("saleNumber"), first.customer(), LocalDate.now(), total, first.sku());
+  }
+
+  /** Issues a credit note on the sale as finance: {@code lines} null = everything left. */
+  private JsonObject creditNote(PostedSale sale, Integer quantity, boolean restock)
+      throws Exception {
+    String lines =
+        quantity == null ? "" : "\"lines\":[{\"lineNumber\":1,\"quantity\":" + quantity + "}],";
+    return expect(
+            201,
+            as("finance")
+                .post(
+                    "api/sales/" + sale.number() + "/credit-notes",
+                    "{"
+                        + lines
+                        + "\"restock\":"
+                        + restock
+                        + ",\"reason\":\"returned by the customer\"}"))
+        .json();
+  }
+
+  private static String refundOf(
+      LocalDate date, String method, BigDecimal amount, String creditNoteNumber) {
+    return "{\"date\":\""
+        + date
+        + "\",\"method\":\""
+        + method
+        + "\",\"amount\":"
+        + amount
+        + ",\"reference\":\"refund of "
+        + creditNoteNumber
+        + "\",\"reason\":\"goods returned\",\"creditNoteNumber\":\""
+        + creditNoteNumber
+        + "\"}";
+  }
+
+  private Api.Reply refund(String user, PostedSale sale, String body) throws Exception {
+    return as(user).post("api/sales/" + sale.number() + "/refunds", body);
+  }
+
+  private JsonObject creditNoteView(String creditNoteNumber) throws Exception {
+    return expect(200, as("auditor").get("api/credit-notes/" + creditNoteNumber)).json();
+  }
+
+  private static List<String> refundNumbers(JsonObject creditNote) {
+    return creditNote.getJsonArray("refundNumbers").getValuesAs(JsonValue::toString).stream()
+        .map(n -> n.replace("\"", ""))
+        .toList();
+  }
+
+  /** The open amount of the sale's open item (the receivables summary, V0050). */
+  private static BigDecimal openItem(String saleNumber) throws Exception {
+    return value("select open_amount from ar_open_item where item_number = ?", saleNumber);
+  }
+
+  /** What a refused refund must leave as it was, to compare before and after. */
+  private record RefundTrail(
+      long refunds,
+      long refundSeriesNext,
+      long refundJournalEntries,
+      BigDecimal ledgerRefunds,
+      BigDecimal openItem,
+      long refundAudits) {
+    static RefundTrail of(PostedSale sale) throws Exception {
+      return new RefundTrail(
+          count(
+              "select count(*) from pay_refund r join sal_sale s on s.id = r.sale_id where"
+                  + " s.sale_number = ?",
+              sale.number()),
+          count("select next_number from doc_number_series where series_code = 'REFUND'"),
+          count("select count(*) from gl_journal_entry where document_type = 'REFUND'"),
+          ledger(sale.number(), "refund"),
+          PaymentsIT.openItem(sale.number()),
+          count("select count(*) from aud_record where action = 'refund.paid'"));
+    }
+  }
+
+  @Test
+  void aCreditNoteRefundedInFullPaysOutItsTotalAndClosesTheOpenItem() throws Exception {
+    PostedSale sale = postedSale(3, "2.55");
+    pay(sale, payment(sale.date(), "card", sale.total()));
+    try (Broker broker = new Broker()) {
+      MessageConsumer events = broker.subscribeToEvents();
+      JsonObject note = creditNote(sale, null, true);
+      String cn = note.getString("creditNoteNumber");
+      // everything returned: the credit note carries the sale's whole gross
+      assertMoney(sale.total(), note, "total");
+      assertMoney("0", note, "amountRefunded");
+      assertMoney(sale.total(), note, "amountRemaining");
+      assertMoney(
+          sale.total().negate(), openItem(sale.number()), "open item: the customer's credit");
+
+      assertProblem(
+          403,
+          "NOT_ALLOWED",
+          refund("cashier", sale, refundOf(sale.date(), "cash", sale.total(), cn)));
+      JsonObject refund =
+          expect(
+                  201,
+                  refund("finance", sale, refundOf(sale.date(), "bank_transfer", sale.total(), cn)))
+              .json();
+
+      String number = refund.getString("refundNumber");
+      assertTrue(number.matches("RFD-\\d{8}"), number);
+      assertEquals(cn, refund.getString("creditNoteNumber"));
+      assertEquals("bank_transfer", refund.getString("method"));
+      assertEquals("refund of " + cn, refund.getString("reference"));
+      assertEquals(sale.date().toString(), refund.getString("refundDate"));
+      assertMoney(sale.total(), refund, "amount");
+      assertMoney(sale.total(), refund, "receivableAmount");
+      assertMoney("0", refund, "depositAmount");
+      // Dr Accounts receivable / Cr Bank, and nothing else
+      assertMoney(sale.total(), journal("REFUND", number, "1100"), "receivable debit");
+      assertMoney(sale.total().negate(), journal("REFUND", number, "1010"), "bank credit");
+      assertEquals(
+          2,
+          count(
+              "select count(*) from gl_journal_line l join gl_journal_entry e on e.id ="
+                  + " l.journal_entry_id where e.document_type = 'REFUND' and e.document_number"
+                  + " = ?",
+              number));
+      // the refund entry names the open item the credit note's entry names: the sale's
+      assertEquals(
+          1,
+          count(
+              "select count(*) from ar_customer_ledger_entry where entry_type = 'refund' and"
+                  + " document_number = ? and applies_to_number = ? and amount = ?",
+              number,
+              sale.number(),
+              sale.total()));
+      assertMoney("0", openItem(sale.number()), "open item after the refund");
+      assertMoney("0", customerBalance(sale.customer()), "customer balance");
+      JsonObject after = creditNoteView(cn);
+      assertMoney(sale.total(), after, "amountRefunded");
+      assertMoney("0", after, "amountRemaining");
+      assertEquals(List.of(number), refundNumbers(after));
+      JsonObject payments = salePayments(sale);
+      assertMoney("0", payments, "amountPaid");
+      assertMoney("0", payments, "customerCredit");
+      assertEquals(
+          cn, payments.getJsonArray("refunds").getJsonObject(0).getString("creditNoteNumber"));
+      assertEquals(1, auditRecords("refund.paid", number, "finance"));
+
+      JsonObject event = nextEvent(events, "refund.paid");
+      assertEquals(number, event.getString("refundNumber"));
+      assertEquals(cn, event.getString("creditNoteNumber"));
+      assertEquals(sale.customer(), event.getString("customerNumber"));
+      assertMoney(sale.total(), event, "amount");
+    }
+    assertProblem(
+        409,
+        "REFUND_EXCEEDS_CREDIT_NOTE",
+        refund(
+            "finance",
+            sale,
+            refundOf(sale.date(), "cash", new BigDecimal("0.01"), creditNoteNumberOf(sale))));
+    assertInvariantsHold();
+  }
+
+  private String creditNoteNumberOf(PostedSale sale) throws Exception {
+    return expect(200, as("auditor").get("api/sales/" + sale.number() + "/credit-notes"))
+        .structure()
+        .asJsonArray()
+        .getJsonObject(0)
+        .getString("creditNoteNumber");
+  }
+
+  @Test
+  void twoPartialRefundsOfACreditNoteLeaveTheRestAndThenCloseIt() throws Exception {
+    PostedSale sale = postedSale(3, "2.55");
+    pay(sale, payment(sale.date(), "cash", sale.total()));
+    JsonObject note = creditNote(sale, 2, false);
+    String cn = note.getString("creditNoteNumber");
+    BigDecimal credited = gross(2, "2.55");
+    assertMoney(credited, note, "total");
+    BigDecimal first = new BigDecimal("2.00");
+    BigDecimal second = credited.subtract(first);
+
+    JsonObject one =
+        expect(201, refund("finance", sale, refundOf(sale.date(), "cash", first, cn))).json();
+
+    JsonObject between = creditNoteView(cn);
+    assertMoney(first, between, "amountRefunded");
+    assertMoney(second, between, "amountRemaining");
+    assertMoney(second.negate(), openItem(sale.number()), "open item between the refunds");
+    assertMoney(first.negate(), journal("REFUND", one.getString("refundNumber"), "1000"), "cash");
+    assertInvariantsHold();
+
+    JsonObject two =
+        expect(201, refund("finance", sale, refundOf(sale.date(), "card", second, cn))).json();
+
+    String firstNumber = one.getString("refundNumber");
+    String secondNumber = two.getString("refundNumber");
+    // gapless: nothing else took a refund number in between
+    assertEquals(
+        Long.parseLong(firstNumber.substring(4)) + 1, Long.parseLong(secondNumber.substring(4)));
+    assertMoney(second.negate(), journal("REFUND", secondNumber, "1020"), "card clearing");
+    assertMoney(second, journal("REFUND", secondNumber, "1100"), "receivable debit");
+    JsonObject after = creditNoteView(cn);
+    assertMoney(credited, after, "amountRefunded");
+    assertMoney("0", after, "amountRemaining");
+    assertEquals(List.of(firstNumber, secondNumber), refundNumbers(after));
+    assertMoney(credited, ledger(sale.number(), "refund"), "ledger refunds");
+    assertMoney("0", openItem(sale.number()), "open item closed");
+    // the third teapot is still sold and paid for
+    JsonObject payments = salePayments(sale);
+    assertEquals("PAID", payments.getString("paymentStatus"));
+    assertMoney(sale.total().subtract(credited), payments, "amountPaid");
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aRefundBeyondWhatTheCreditNoteHasLeftIsRefusedAndWritesNothing() throws Exception {
+    PostedSale sale = postedSale(3, "2.55");
+    BigDecimal excess = new BigDecimal("5.00");
+    // overpaid: the customer's credit on the sale is larger than the credit note alone
+    pay(sale, payment(sale.date(), "cash", sale.total().add(excess)));
+    String cn = creditNote(sale, 2, true).getString("creditNoteNumber");
+    BigDecimal credited = gross(2, "2.55");
+    BigDecimal first = new BigDecimal("2.00");
+    String firstNumber =
+        expect(201, refund("finance", sale, refundOf(sale.date(), "cash", first, cn)))
+            .json()
+            .getString("refundNumber");
+    BigDecimal left = credited.subtract(first);
+    JsonObject payments = salePayments(sale);
+    assertTrue(
+        payments.getJsonNumber("customerCredit").bigDecimalValue().compareTo(left) > 0,
+        payments.toString());
+    RefundTrail before = RefundTrail.of(sale);
+
+    Api.Reply refused =
+        refund(
+            "finance", sale, refundOf(sale.date(), "cash", left.add(new BigDecimal("0.01")), cn));
+
+    assertProblem(409, "REFUND_EXCEEDS_CREDIT_NOTE", refused);
+    // the database states the rule too: a refund written past the application is refused
+    SQLException store =
+        assertThrows(
+            SQLException.class,
+            () ->
+                execute(
+                    "insert into pay_refund (refund_number, sale_id, customer_id, tender_code,"
+                        + " account_code, currency, amount, receivable_amount, deposit_amount,"
+                        + " refund_date, reason, journal_entry_id, created_by, credit_note_id)"
+                        + " select 'RFD-PLANTED', sale_id, customer_id, tender_code, account_code,"
+                        + " currency, "
+                        + left.add(new BigDecimal("0.01"))
+                        + ", "
+                        + left.add(new BigDecimal("0.01"))
+                        + ", 0, refund_date, reason, journal_entry_id, created_by, credit_note_id"
+                        + " from pay_refund where refund_number = '"
+                        + firstNumber
+                        + "'"));
+    assertTrue(store.getMessage().contains("REFUND_EXCEEDS_CREDIT_NOTE"), store.getMessage());
+    assertEquals(before, RefundTrail.of(sale));
+    JsonObject unchanged = creditNoteView(cn);
+    assertMoney(first, unchanged, "amountRefunded");
+    assertMoney(left, unchanged, "amountRemaining");
+    assertInvariantsHold();
+
+    // what is left is paid out of the credit note's open item; the overpayment stays in deposits
+    JsonObject rest =
+        expect(201, refund("finance", sale, refundOf(sale.date(), "cash", left, cn))).json();
+    assertMoney(left, rest, "receivableAmount");
+    assertMoney("0", rest, "depositAmount");
+    assertMoney("0", openItem(sale.number()), "open item closed");
+    assertMoney(excess, customerCredit(sale.customer()), "overpayment still held");
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aCreditNoteOnAnUnpaidSaleLeavesNothingToPayOut() throws Exception {
+    PostedSale sale = postedSale(3, "2.55");
+    String cn = creditNote(sale, 1, true).getString("creditNoteNumber");
+    RefundTrail before = RefundTrail.of(sale);
+
+    // within the credit note, but the credit only lowered what the customer owes
+    assertProblem(
+        409,
+        "REFUND_EXCEEDS_CUSTOMER_CREDIT",
+        refund("finance", sale, refundOf(sale.date(), "cash", new BigDecimal("1.00"), cn)));
+
+    assertEquals(before, RefundTrail.of(sale));
+    assertMoney(gross(1, "2.55"), creditNoteView(cn), "amountRemaining");
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aCreditNoteOfAnotherCustomerSaleOrCurrencyIsRefusedAndWritesNothing() throws Exception {
+    PostedSale sale = postedSale(3, "2.55", LocalDate.now().minusDays(1));
+    pay(sale, payment(sale.date(), "card", sale.total()));
+    String cn = creditNote(sale, 1, true).getString("creditNoteNumber");
+    PostedSale stranger = postedSale(1, "10.00");
+    pay(stranger, payment(stranger.date(), "card", stranger.total()));
+    String strangers = creditNote(stranger, null, true).getString("creditNoteNumber");
+    PostedSale sameCustomer = anotherSale(sale, 1, "2.55");
+    pay(sameCustomer, payment(sameCustomer.date(), "cash", sameCustomer.total()));
+    String otherSales = creditNote(sameCustomer, null, false).getString("creditNoteNumber");
+    RefundTrail before = RefundTrail.of(sale);
+    RefundTrail strangerBefore = RefundTrail.of(stranger);
+    LocalDate today = LocalDate.now();
+    BigDecimal one = new BigDecimal("1.00");
+
+    assertProblem(
+        422,
+        "CREDIT_NOTE_OF_ANOTHER_CUSTOMER",
+        refund("finance", sale, refundOf(today, "cash", one, strangers)));
+    assertProblem(
+        422,
+        "CREDIT_NOTE_OF_ANOTHER_SALE",
+        refund("finance", sale, refundOf(today, "cash", one, otherSales)));
+    assertProblem(
+        422,
+        "CURRENCY_MISMATCH",
+        refund(
+            "finance",
+            sale,
+            refundOf(today, "cash", one, cn).replace("{", "{\"currency\":\"EUR\",")));
+    assertProblem(
+        404,
+        "UNKNOWN_CREDIT_NOTE",
+        refund("finance", sale, refundOf(today, "cash", one, "CN-NOSUCH")));
+    // the credit note is dated today; the sale, and so this refund, yesterday
+    assertProblem(
+        422,
+        "DATE_BEFORE_ORIGINAL",
+        refund("finance", sale, refundOf(sale.date(), "cash", one, cn)));
+
+    assertEquals(before, RefundTrail.of(sale));
+    assertEquals(strangerBefore, RefundTrail.of(stranger));
+    assertMoney("0", creditNoteView(strangers), "amountRefunded");
+    assertMoney("0", creditNoteView(otherSales), "amountRefunded");
+    assertMoney("0", creditNoteView(cn), "amountRefunded");
+    assertInvariantsHold();
+  }
+
+  @Test
+  void twoRefundsOfTheLastAmountOfACreditNoteAtOnceLetExactlyOnePass() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 3; round++) {
+        PostedSale sale = postedSale(3, "2.55");
+        pay(sale, payment(sale.date(), "card", sale.total()));
+        String cn = creditNote(sale, null, true).getString("creditNoteNumber");
+        BigDecimal first = new BigDecimal("1.00");
+        expect(201, refund("finance", sale, refundOf(sale.date(), "cash", first, cn)));
+        BigDecimal last = sale.total().subtract(first);
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (String method : List.of("cash", "bank_transfer")) {
+          Callable<Api.Reply> call =
+              () -> {
+                start.await(10, TimeUnit.SECONDS);
+                return refund("finance", sale, refundOf(sale.date(), method, last, cn));
+              };
+          replies.add(pool.submit(call));
+        }
+        List<Api.Reply> answered = new ArrayList<>();
+        for (Future<Api.Reply> reply : replies) {
+          answered.add(reply.get(60, TimeUnit.SECONDS));
+        }
+
+        List<Api.Reply> passed = answered.stream().filter(r -> r.status() == 201).toList();
+        List<Api.Reply> refused = answered.stream().filter(r -> r.status() != 201).toList();
+        assertEquals(1, passed.size(), answered.toString());
+        assertProblem(409, "REFUND_EXCEEDS_CREDIT_NOTE", refused.get(0));
+        JsonObject after = creditNoteView(cn);
+        assertMoney(sale.total(), after, "amountRefunded");
+        assertMoney("0", after, "amountRemaining");
+        assertEquals(2, refundNumbers(after).size());
+        assertMoney(sale.total(), ledger(sale.number(), "refund"), "ledger refunds");
+        assertMoney("0", openItem(sale.number()), "open item closed");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertInvariantsHold();
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesRefundsAgainstCreditNotes() throws Exception {
+    JsonObject openApi = expect(200, new Api(base).getFromRoot("openapi?format=JSON")).json();
+    JsonObject paths = openApi.getJsonObject("paths");
+    String refunds =
+        paths.keySet().stream()
+            .filter(p -> p.endsWith("/api/sales/{saleNumber}/refunds"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(paths.keySet().toString()));
+    JsonObject post = paths.getJsonObject(refunds).getJsonObject("post");
+    assertTrue(
+        post.getString("description").contains("REFUND_EXCEEDS_CREDIT_NOTE"), post.toString());
+    assertTrue(post.getJsonObject("responses").containsKey("409"), post.toString());
+    JsonObject request =
+        openApi.getJsonObject("components").getJsonObject("schemas").getJsonObject("RefundRequest");
+    assertTrue(
+        request.getJsonObject("properties").containsKey("creditNoteNumber"), request.toString());
+    String creditNotes =
+        paths.keySet().stream()
+            .filter(p -> p.endsWith("/api/credit-notes/{creditNoteNumber}"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(paths.keySet().toString()));
+    JsonObject get = paths.getJsonObject(creditNotes).getJsonObject("get");
+    assertTrue(get.getString("description").contains("amountRemaining"), get.toString());
     assertInvariantsHold();
   }
 }

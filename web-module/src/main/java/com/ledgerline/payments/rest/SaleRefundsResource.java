@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,6 +36,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Payments")
 public class SaleRefundsResource {
   @EJB private Payments payments;
+
+  /**
+   * The refund request as it goes over the wire (the boundary's {@link PayRefund}).
+   *
+   * @param date the refund date, required (ISO 8601, its journal entry's posting date)
+   * @param currency ISO 4217, optional: checked against the sale's, never converted
+   * @param method the tender: {@code cash}, {@code card}, {@code bank_transfer}, {@code voucher}
+   * @param amount > 0, at most the currency's decimals (GBP 2)
+   * @param reference optional, up to 80 characters
+   * @param reason why, required, up to 400 characters
+   * @param creditNoteNumber optional: the credit note ({@code CN-…}) of this sale to pay out
+   */
+  public record RefundRequest(
+      LocalDate date,
+      String currency,
+      String method,
+      BigDecimal amount,
+      String reference,
+      String reason,
+      String creditNoteNumber) {
+    PayRefund command() {
+      return new PayRefund(date, currency, method, amount, reference, reason, creditNoteNumber);
+    }
+  }
 
   @Operation(
       summary = "Pay a refund out of the credit a sale left its customer (FINANCE)",
@@ -79,12 +105,12 @@ public class SaleRefundsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response refund(
-      @PathParam("saleNumber") String saleNumber, PayRefund command, @Context UriInfo uri) {
-    if (command == null) {
+      @PathParam("saleNumber") String saleNumber, RefundRequest request, @Context UriInfo uri) {
+    if (request == null) {
       throw new BusinessRuleViolation(
           ErrorCode.INVALID_REQUEST, "a JSON refund document is required");
     }
-    RefundView refund = payments.refund(saleNumber, command);
+    RefundView refund = payments.refund(saleNumber, request.command());
     return Response.created(uri.getAbsolutePathBuilder().path(refund.refundNumber()).build())
         .entity(refund)
         .build();

@@ -150,7 +150,7 @@ public enum ErrorCode {
   /**
    * A refund naming a credit note asks for more than the credit note's total less what earlier
    * refunds of it paid out (issue 3; also refused by the database, trigger {@code
-   * pay_refund_within_credit_note}, V0032).
+   * pay_refund_within_credit_note}, V0069).
    */
   REFUND_EXCEEDS_CREDIT_NOTE(409),
   /** A refund names a credit note issued to another customer than the sale's. */

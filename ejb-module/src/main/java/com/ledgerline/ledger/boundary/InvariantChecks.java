@@ -292,7 +292,7 @@ public class InvariantChecks {
           new Check(
               "refunds_never_exceed_their_credit_note",
               // issue 3: the refunds naming a credit note are of its sale, customer and currency
-              // and add up to at most its total (V0032 refuses it at insert too)
+              // and add up to at most its total (V0069 refuses it at insert too)
               "select count(*), 'first credit note refunded beyond its total or by another sale: '"
                   + " || coalesce(min(c.credit_note_number), '-') from sal_credit_note c join"
                   + " (select credit_note_id, sum(amount) a from"

@@ -28,7 +28,7 @@ import java.util.Currency;
  * <p>Invariants: {@code amount > 0}; {@code amount = receivableAmount + depositAmount}; never more
  * than the sale's credit at the time (negative open amount plus deposits held from its payments); a
  * credit note it names is of the same sale, customer and currency, and the refunds naming one
- * credit note add up to at most its total (the database refuses otherwise, V0032, and the invariant
+ * credit note add up to at most its total (the database refuses otherwise, V0069, and the invariant
  * check {@code refunds_never_exceed_their_credit_note} proves it).
  */
 @Entity

@@ -135,8 +135,11 @@ public class PosSaleHandler implements ChannelHandler {
             amount,
             lines);
     String user = user();
-    Sale sale = new SalePosting(em, events).post(command, user).sale();
-    if (!settled.isEmpty()) {
+    SalePosting.Outcome outcome = new SalePosting(em, events).post(command, user);
+    Sale sale = outcome.sale();
+    // posted before under this channel and reference by another path (REST, the file import):
+    // the tenders were taken with it, and are not recorded twice
+    if (!settled.isEmpty() && !outcome.duplicate()) {
       if (sale.status() != SaleStatus.POSTED) {
         throw new BusinessRuleViolation(
             ErrorCode.SALE_NOT_POSTED,

@@ -21,6 +21,18 @@ public class PaymentDeletionApprovals implements ApprovalHandler {
   @PersistenceContext private EntityManager em;
   @Inject private OutboundEvents events;
 
+  /** For the container (CDI proxies and field injection). */
+  protected PaymentDeletionApprovals() {}
+
+  /**
+   * The handler over a given persistence context and event sender, for use outside the container
+   * (the container-free harness); behaves exactly as the injected bean.
+   */
+  public PaymentDeletionApprovals(EntityManager em, OutboundEvents events) {
+    this.em = em;
+    this.events = events;
+  }
+
   @Override
   public String requestType() {
     return REQUEST_TYPE;

@@ -65,8 +65,9 @@ public final class SaleVoiding {
    *
    * @param reason why, required
    * @throws BusinessRuleViolation {@code REASON_REQUIRED}, {@code SALE_NOT_POSTED}, {@code
-   *     SALE_HAS_PAYMENTS} (payments, refunds or a write-off apply to it), {@code
-   *     SALE_HAS_CREDIT_NOTES}, {@code ACCOUNTING_PERIOD_CLOSED}
+   *     SALE_HAS_PAYMENTS} (payments, refunds or a write-off apply to it, or money paid on it is
+   *     held as the customer's credit), {@code SALE_HAS_CREDIT_NOTES}, {@code
+   *     ACCOUNTING_PERIOD_CLOSED}
    */
   public Sale voidSale(Sale sale, String reason, String user) {
     String why = SaleReferences.requireReason(reason, "a void");
@@ -232,6 +233,17 @@ public final class SaleVoiding {
       throw new BusinessRuleViolation(
           ErrorCode.SALE_HAS_PAYMENTS,
           sale.saleNumber() + " has payments of " + paid.negate().toPlainString() + " applied");
+    }
+    // a payment beyond what the sale charges is held as the customer's credit, not in receivables
+    // (a sale that charges nothing takes a payment without any ledger entry): the amount paid,
+    // read under the sale's lock, says money was received all the same
+    if (sale.amountPaid().signum() != 0) {
+      throw new BusinessRuleViolation(
+          ErrorCode.SALE_HAS_PAYMENTS,
+          sale.saleNumber()
+              + " has "
+              + sale.amountPaid().stripTrailingZeros().toPlainString()
+              + " paid on it, held as the customer's credit; refund it first");
     }
   }
 }

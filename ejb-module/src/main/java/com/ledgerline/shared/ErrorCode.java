@@ -156,7 +156,14 @@ public enum ErrorCode {
   /** A refund names a credit note issued to another customer than the sale's. */
   CREDIT_NOTE_OF_ANOTHER_CUSTOMER(422),
   /** A refund names a credit note of the same customer but against another sale. */
-  CREDIT_NOTE_OF_ANOTHER_SALE(422);
+  CREDIT_NOTE_OF_ANOTHER_SALE(422),
+  /** A variant stays with the product it was defined under; an upsert naming another is refused. */
+  VARIANT_BELONGS_TO_ANOTHER_PRODUCT(409),
+  /**
+   * Whether a variant holds stock is fixed when it is defined (its revenue account and stock
+   * history depend on it); define a new SKU instead.
+   */
+  STOCK_TRACKING_NEVER_CHANGES(409);
 
   private final int httpStatus;
 

@@ -200,7 +200,7 @@ public class Customers {
    * @param reason why, required (audited)
    * @throws BusinessRuleViolation {@code UNKNOWN_CUSTOMER}, {@code INVALID_REQUEST}
    */
-  @RolesAllowed({Roles.ADMIN, Roles.FINANCE})
+  @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.SYSTEM})
   public CustomerView changeStatus(String customerNumber, String status, String reason) {
     Customer.Status target;
     try {

@@ -153,6 +153,40 @@ public class Inventory {
     return view;
   }
 
+  /**
+   * Takes a standard cost per unit (the ERP's) as the moving-average cost of a stock-tracked
+   * variant that has never moved stock ({@link StockKeeping#seedAverageCost}); audited as {@code
+   * stock.standard_cost_applied} (document type {@code VARIANT}). A variant that has moved stock
+   * keeps the average its movements made.
+   *
+   * @param unitCost ≥ 0, at most 6 decimals, in the variant's currency
+   * @return true when applied, false when the variant has moved stock
+   * @throws BusinessRuleViolation {@code UNKNOWN_VARIANT}, {@code INVALID_REQUEST} (a service),
+   *     {@code INVALID_AMOUNT}
+   */
+  @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
+  public boolean applyStandardCost(String sku, BigDecimal unitCost) {
+    Variant variant = trackedVariant(sku);
+    BigDecimal cost =
+        Quantities.requireUnitAmount(unitCost, "unit cost").setScale(Quantities.UNIT_AMOUNT_SCALE);
+    boolean applied = new StockKeeping(em).seedAverageCost(variant, cost);
+    if (applied) {
+      new AuditTrail(em)
+          .record(
+              user(),
+              "stock.standard_cost_applied",
+              "VARIANT",
+              sku,
+              "the variant has not moved stock yet",
+              Json.createObjectBuilder()
+                  .add("averageUnitCost", cost)
+                  .add("currency", variant.currency().getCurrencyCode())
+                  .build()
+                  .toString());
+    }
+    return applied;
+  }
+
   /** A posted adjustment by number. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<AdjustmentView> adjustment(String adjustmentNumber) {

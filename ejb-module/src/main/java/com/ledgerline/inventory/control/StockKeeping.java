@@ -240,6 +240,30 @@ public final class StockKeeping {
     return movement;
   }
 
+  /**
+   * Takes a standard cost (the ERP's) as the moving-average cost of a variant that has never moved
+   * stock, so that found stock or a backorder sale before the first receipt is costed at it, not at
+   * zero. Once a variant has moved stock its average is what its movements made it: the standard
+   * cost is not applied (stock is revalued only by postings). Locks the stock level (creating it),
+   * so it runs in the stock workflows' lock order.
+   *
+   * @param unitCost ≥ 0, at most 6 decimals (validated by the caller)
+   * @return true when applied, false when the variant has moved stock
+   */
+  public boolean seedAverageCost(Variant variant, BigDecimal unitCost) {
+    StockLevel level = lock(List.of(variant)).get(variant.id());
+    long movements =
+        em.createQuery(
+                "select count(m) from StockMovement m where m.variant = :variant", Long.class)
+            .setParameter("variant", variant)
+            .getSingleResult();
+    if (movements > 0) {
+      return false;
+    }
+    level.seedAverageCost(unitCost);
+    return true;
+  }
+
   /** What {@link #postAdjustment} wrote. */
   public record Adjusted(StockAdjustment adjustment, StockMovement movement, StockLevel level) {}
 

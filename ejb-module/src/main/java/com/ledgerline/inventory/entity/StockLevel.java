@@ -61,6 +61,23 @@ public class StockLevel {
     updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
   }
 
+  /**
+   * Sets the moving-average cost of a level that holds nothing yet (quantity and value zero): the
+   * cost a backorder sale or found stock takes before the first receipt. The first receipt then
+   * takes its own cost as the average ({@link #receive}).
+   *
+   * @param unitCost ≥ 0, at most 6 decimals
+   * @throws IllegalStateException when the level holds quantity or value (the caller checks)
+   */
+  public void seedAverageCost(BigDecimal unitCost) {
+    if (quantityOnHand.signum() != 0 || inventoryValue.signum() != 0) {
+      throw new IllegalStateException(
+          "variant " + variantId + " holds stock; its average cost comes from its movements");
+    }
+    averageUnitCost = unitCost.setScale(6, RoundingMode.UNNECESSARY);
+    updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
   /** Takes quantity out at the current average cost, with the already-rounded value. */
   public void issue(BigDecimal quantity, BigDecimal value) {
     quantityOnHand = quantityOnHand.subtract(quantity);

@@ -160,7 +160,8 @@ public class Inventory {
    * keeps the average its movements made.
    *
    * @param unitCost ≥ 0, at most 6 decimals, in the variant's currency
-   * @return true when applied, false when the variant has moved stock
+   * @return true when the average changed; false when the variant has moved stock or its average is
+   *     this cost already
    * @throws BusinessRuleViolation {@code UNKNOWN_VARIANT}, {@code INVALID_REQUEST} (a service),
    *     {@code INVALID_AMOUNT}
    */

@@ -248,7 +248,8 @@ public final class StockKeeping {
    * so it runs in the stock workflows' lock order.
    *
    * @param unitCost ≥ 0, at most 6 decimals (validated by the caller)
-   * @return true when applied, false when the variant has moved stock
+   * @return true when the average changed; false when the variant has moved stock or its average is
+   *     this cost already
    */
   public boolean seedAverageCost(Variant variant, BigDecimal unitCost) {
     StockLevel level = lock(List.of(variant)).get(variant.id());
@@ -257,7 +258,7 @@ public final class StockKeeping {
                 "select count(m) from StockMovement m where m.variant = :variant", Long.class)
             .setParameter("variant", variant)
             .getSingleResult();
-    if (movements > 0) {
+    if (movements > 0 || level.averageUnitCost().compareTo(unitCost) == 0) {
       return false;
     }
     level.seedAverageCost(unitCost);

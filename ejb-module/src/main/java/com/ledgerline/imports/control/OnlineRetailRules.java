@@ -378,20 +378,52 @@ public final class OnlineRetailRules {
    * @param postable invoices {@link #refusal(Invoice)} let through
    */
   public static Plan plan(List<Invoice> postable) {
+    return plan(postable, List.of(), List.of());
+  }
+
+  /**
+   * {@link #plan(List)} for a replay that also sends the cancellations (returns) and the stock
+   * write-offs of the range. Sales are read first, then returns, then write-offs, so names and
+   * selling prices come from sales where there are any.
+   *
+   * <ul>
+   *   <li>returns add their customers and SKUs (a return's positive unit price can be a SKU's
+   *       selling price when no sale names it); they add no opening stock (a return brings goods
+   *       back);
+   *   <li>write-offs add their SKUs and count their units (the absolute value of their negative
+   *       quantities) with the units sold: opening quantity = {@link #openingQuantity(BigDecimal)}
+   *       of sold + written off, so neither a sale nor a write-off of the range is refused for
+   *       stock, whatever order they post in. A SKU only ever written off has no positive price:
+   *       its unit cost is 0.0000 ({@link #openingUnitCost(BigDecimal)} of none). Write-offs name
+   *       no customer and add none.
+   * </ul>
+   *
+   * @param sales invoices {@link #refusal(Invoice)} let through
+   * @param returns {@link Reason#CANCELLATION_NOT_SUPPORTED_YET} invoices
+   * @param writeOffs {@link Reason#STOCK_WRITE_OFF_NOT_SUPPORTED_YET} invoices
+   */
+  public static Plan plan(List<Invoice> sales, List<Invoice> returns, List<Invoice> writeOffs) {
     Map<String, CustomerSpec> customers = new LinkedHashMap<>();
     Map<String, SkuFacts> skus = new LinkedHashMap<>();
-    for (Invoice invoice : postable) {
+    for (List<Invoice> invoices : List.of(sales, returns)) {
+      for (Invoice invoice : invoices) {
+        for (Row row : invoice.rows()) {
+          String number = customerNumber(row.customerId());
+          customers.computeIfAbsent(
+              number,
+              key ->
+                  new CustomerSpec(
+                      key,
+                      customerName(row.customerId()),
+                      row.withoutCustomer() || row.country().isEmpty() ? null : row.country(),
+                      paymentTermsDays(row.customerId())));
+          skus.computeIfAbsent(row.stockCode(), SkuFacts::new).add(row);
+        }
+      }
+    }
+    for (Invoice invoice : writeOffs) {
       for (Row row : invoice.rows()) {
-        String number = customerNumber(row.customerId());
-        customers.computeIfAbsent(
-            number,
-            key ->
-                new CustomerSpec(
-                    key,
-                    customerName(row.customerId()),
-                    row.withoutCustomer() || row.country().isEmpty() ? null : row.country(),
-                    paymentTermsDays(row.customerId())));
-        skus.computeIfAbsent(row.stockCode(), SkuFacts::new).add(row);
+        skus.computeIfAbsent(row.stockCode(), SkuFacts::new).writeOff(row);
       }
     }
     List<VariantSpec> variants = new ArrayList<>();
@@ -404,12 +436,11 @@ public final class OnlineRetailRules {
               facts.name == null ? unnamedVariant(facts.sku) : facts.name,
               stockTracked,
               facts.firstPositivePrice == null ? BigDecimal.ZERO : facts.firstPositivePrice));
-      if (stockTracked && facts.soldUnits.signum() > 0) {
+      BigDecimal needed = facts.soldUnits.add(facts.writtenOffUnits);
+      if (stockTracked && needed.signum() > 0) {
         openingStock.add(
             new OpeningStock(
-                facts.sku,
-                openingQuantity(facts.soldUnits),
-                openingUnitCost(facts.lowestPositivePrice)));
+                facts.sku, openingQuantity(needed), openingUnitCost(facts.lowestPositivePrice)));
       }
     }
     return new Plan(List.copyOf(customers.values()), variants, openingStock);
@@ -422,6 +453,7 @@ public final class OnlineRetailRules {
     private BigDecimal firstPositivePrice;
     private BigDecimal lowestPositivePrice;
     private BigDecimal soldUnits = BigDecimal.ZERO;
+    private BigDecimal writtenOffUnits = BigDecimal.ZERO;
 
     private SkuFacts(String sku) {
       this.sku = sku;
@@ -442,6 +474,13 @@ public final class OnlineRetailRules {
           lowestPositivePrice = row.unitPrice();
         }
       }
+    }
+
+    private void writeOff(Row row) {
+      if (name == null && !row.description().isEmpty()) {
+        name = row.description();
+      }
+      writtenOffUnits = writtenOffUnits.add(row.quantity().abs());
     }
   }
 

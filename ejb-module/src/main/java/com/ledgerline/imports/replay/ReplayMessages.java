@@ -72,6 +72,15 @@ public final class ReplayMessages {
   public static final String SETTLED = "settled";
   public static final String PENDING = "pending";
 
+  /** Opening stock is credited to opening balance equity, not bought. */
+  public static final String OPENING_BALANCE = "OPENING_BALANCE";
+
+  /**
+   * A write-off invoice of several rows is not sent: {@code erp.stock-adjustment} v1 moves one SKU,
+   * and an invoice is never split (the half year has none).
+   */
+  public static final String WRITE_OFF_OF_SEVERAL_SKUS = "WRITE_OFF_OF_SEVERAL_SKUS";
+
   /** Every write-off of the data is booked as shrinkage (the data gives no reason). */
   public static final String WRITE_OFF_REASON = "SHRINKAGE";
 
@@ -115,7 +124,7 @@ public final class ReplayMessages {
   public record Outbound(Kind kind, String key, String groupId, String body, int lines) {}
 
   /** An invoice of the range the replay does not send, with the rule that keeps it back. */
-  public record Withheld(String invoiceNumber, int lines, Reason reason, String detail) {}
+  public record Withheld(String invoiceNumber, int lines, String reason, String detail) {}
 
   /** Everything a range turns into. */
   public record Messages(
@@ -157,6 +166,14 @@ public final class ReplayMessages {
       } else if (refusal.get().reason() == Reason.CANCELLATION_NOT_SUPPORTED_YET) {
         returns.add(invoice);
         sent.add(refund(invoice, tax));
+      } else if (refusal.get().reason() == Reason.STOCK_WRITE_OFF_NOT_SUPPORTED_YET
+          && invoice.rows().size() > 1) {
+        withheld.add(
+            new Withheld(
+                invoice.invoiceNumber(),
+                invoice.rows().size(),
+                WRITE_OFF_OF_SEVERAL_SKUS,
+                refusal.get().detail()));
       } else if (refusal.get().reason() == Reason.STOCK_WRITE_OFF_NOT_SUPPORTED_YET) {
         writeOffs.add(invoice);
         sent.add(writeOff(invoice));
@@ -165,7 +182,7 @@ public final class ReplayMessages {
             new Withheld(
                 invoice.invoiceNumber(),
                 invoice.rows().size(),
-                refusal.get().reason(),
+                refusal.get().reason().name(),
                 refusal.get().detail()));
       }
     }
@@ -197,11 +214,12 @@ public final class ReplayMessages {
         Json.createObjectBuilder()
             .add("sku", variant.sku())
             .add("productCode", variant.sku())
-            .add("name", variant.name())
+            .add("productName", variant.name())
             .add("sellingPrice", variant.sellingPrice().toPlainString())
             .add("currency", OnlineRetailRules.CURRENCY)
             .add("taxCategory", OnlineRetailRules.TAX_CATEGORY)
-            .add("stockTracked", variant.stockTracked());
+            .add("stockTracked", variant.stockTracked())
+            .add("backorderAllowed", false);
     return announcement(Kind.VARIANT, variant.sku(), variant.sku(), body);
   }
 
@@ -215,7 +233,7 @@ public final class ReplayMessages {
             .add("unitCost", stock.unitCost().toPlainString())
             .add("currency", OnlineRetailRules.CURRENCY)
             .add("postingDate", date.toString())
-            .add("reference", "Online Retail opening stock " + from + ".." + to)
+            .add("kind", OPENING_BALANCE)
             .build();
     return new Outbound(Kind.OPENING_STOCK, key, stock.sku(), body.toString(), 0);
   }
@@ -258,31 +276,24 @@ public final class ReplayMessages {
         invoice.rows().size());
   }
 
+  /** A write-off of one row: its SKU and (negative) quantity as a shrinkage adjustment. */
   static Outbound writeOff(Invoice invoice) {
     String key = ERP_KEY_PREFIX + "write-off:" + invoice.invoiceNumber();
-    JsonArrayBuilder lines = Json.createArrayBuilder();
-    for (Row row : invoice.rows()) {
-      JsonObjectBuilder line =
-          Json.createObjectBuilder()
-              .add("sku", row.stockCode())
-              .add("quantity", row.quantity().toPlainString());
-      lines.add(line);
-    }
-    Row first = invoice.rows().get(0);
+    Row row = invoice.rows().get(0);
     JsonObject body =
         Json.createObjectBuilder()
             .add("messageId", key)
-            .add("postingDate", invoice.invoiceDate().toString())
+            .add("sku", row.stockCode())
+            .add("quantity", row.quantity().toPlainString())
             .add("reason", WRITE_OFF_REASON)
+            .add("postingDate", invoice.invoiceDate().toString())
             .add(
                 "note",
                 "Online Retail "
                     + invoice.invoiceNumber()
-                    + (first.description().isEmpty() ? "" : ": " + first.description()))
-            .add("lines", lines)
+                    + (row.description().isEmpty() ? "" : ": " + row.description()))
             .build();
-    return new Outbound(
-        Kind.WRITE_OFF, key, first.stockCode(), body.toString(), invoice.rows().size());
+    return new Outbound(Kind.WRITE_OFF, key, row.stockCode(), body.toString(), 1);
   }
 
   /**

@@ -62,7 +62,7 @@ final class ReplaySummary {
     invoices++;
     lines += withheld.lines();
     rejected++;
-    rejections.merge("withheld " + withheld.reason().name(), 1L, Long::sum);
+    rejections.merge("withheld " + withheld.reason(), 1L, Long::sum);
   }
 
   private static int slot(Settled settled) {

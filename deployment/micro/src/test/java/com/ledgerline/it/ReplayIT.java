@@ -1,0 +1,250 @@
+package com.ledgerline.it;
+
+import static com.ledgerline.it.support.TestDatabase.count;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ledgerline.channels.control.MessageContracts;
+import com.ledgerline.imports.replay.OnlineRetailReplay;
+import com.ledgerline.it.support.Api;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code deployment/ledgerline replay} end to end on a slice of the real half year (two days, kept
+ * clear of the first day another test imports directly): the replay's summary line against counts
+ * the test takes from the CSV itself, the sales and adjustments in the ledger, the invariants, and
+ * a second replay of the same slice that posts nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReplayIT {
+  private static final LocalDate FROM = LocalDate.of(2010, 12, 2);
+  private static final LocalDate TO = LocalDate.of(2010, 12, 3);
+  private static final Pattern SUMMARY =
+      Pattern.compile(
+          "replay: invoices=(\\d+) lines=(\\d+) posted=(\\d+) duplicates=(\\d+) rejected=(\\d+)"
+              + " dead_lettered=(\\d+) elapsed_s=([0-9.]+) sales_per_s=([0-9.]+)"
+              + " sync_p50_ms=(\\d+) sync_p95_ms=(\\d+) sync_p99_ms=(\\d+)");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("ledgerline.war")));
+  }
+
+  @ArquillianResource private URL base;
+
+  /** What the test reads from the slice of the CSV, by the data's own marks. */
+  private record Slice(
+      List<String> sales, List<String> returns, List<String> writeOffs, long invoices, long rows) {}
+
+  /**
+   * The invoices whose first row falls in the slice: {@code C…} are returns, all rows negative at
+   * price 0 without a customer are write-offs, the rest sales.
+   */
+  private static Slice slice() throws Exception {
+    Map<String, List<CSVRecord>> invoices = new LinkedHashMap<>();
+    Map<String, Boolean> inRange = new HashMap<>();
+    try (Reader reader =
+        new InputStreamReader(
+            new GZIPInputStream(
+                Files.newInputStream(Path.of(System.getProperty("ledgerline.sample.data")))),
+            StandardCharsets.UTF_8)) {
+      for (CSVRecord r :
+          CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        String number = r.get("InvoiceNo");
+        boolean in =
+            inRange.computeIfAbsent(
+                number,
+                n -> {
+                  LocalDate day = LocalDate.parse(r.get("InvoiceDate").substring(0, 10));
+                  return !day.isBefore(FROM) && !day.isAfter(TO);
+                });
+        if (in) {
+          invoices.computeIfAbsent(number, n -> new ArrayList<>()).add(r);
+        }
+      }
+    }
+    List<String> sales = new ArrayList<>();
+    List<String> returns = new ArrayList<>();
+    List<String> writeOffs = new ArrayList<>();
+    long rows = 0;
+    for (Map.Entry<String, List<CSVRecord>> e : invoices.entrySet()) {
+      rows += e.getValue().size();
+      boolean writeOff =
+          e.getValue().stream()
+              .allMatch(
+                  r ->
+                      new BigDecimal(r.get("Quantity")).signum() < 0
+                          && new BigDecimal(r.get("UnitPrice")).signum() == 0
+                          && r.get("CustomerID").isBlank());
+      if (e.getKey().startsWith("C")) {
+        returns.add(e.getKey());
+      } else if (writeOff) {
+        writeOffs.add(e.getKey());
+      } else {
+        sales.add(e.getKey());
+      }
+    }
+    return new Slice(sales, returns, writeOffs, invoices.size(), rows);
+  }
+
+  private record Summary(
+      long invoices, long lines, long posted, long duplicates, long rejected, long deadLettered) {}
+
+  private static Summary replay() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        OnlineRetailReplay.run(
+            new String[] {
+              System.getProperty("ledgerline.sample.data"),
+              "--from",
+              FROM.toString(),
+              "--to",
+              TO.toString(),
+              "--broker",
+              "tcp://"
+                  + System.getProperty("ledgerline.jms.host", "127.0.0.1")
+                  + ":"
+                  + System.getProperty("ledgerline.jms.port", "61626"),
+              "--jms-user",
+              System.getProperty("ledgerline.jms.user", "ledgerline"),
+              "--db-host",
+              System.getProperty("ledgerline.db.host", "127.0.0.1"),
+              "--db-port",
+              System.getProperty("ledgerline.db.port", "5432"),
+              "--db-name",
+              System.getProperty("ledgerline.db.name", "ledgerline_test"),
+              "--db-user",
+              System.getProperty("ledgerline.db.user", "ledgerline")
+            },
+            System.getProperty("ledgerline.jms.password", "ledgerline-dev"),
+            System.getProperty("ledgerline.db.password", "ledgerline-dev"),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String output = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, output + err.toString(StandardCharsets.UTF_8));
+    String[] lines = output.strip().split("\n");
+    Matcher m = SUMMARY.matcher(lines[lines.length - 1]);
+    assertTrue(m.matches(), "the output ends with the summary line:\n" + output);
+    return new Summary(
+        Long.parseLong(m.group(1)),
+        Long.parseLong(m.group(2)),
+        Long.parseLong(m.group(3)),
+        Long.parseLong(m.group(4)),
+        Long.parseLong(m.group(5)),
+        Long.parseLong(m.group(6)));
+  }
+
+  private static long inLedger(String sql, List<String> keys) throws Exception {
+    try (Connection c = com.ledgerline.it.support.TestDatabase.connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      Array array = c.createArrayOf("varchar", keys.toArray());
+      s.setArray(1, array);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private void assertInvariantsHold() throws Exception {
+    JsonArray results =
+        new Api(base).as("auditor").get("api/checks/invariants").structure().asJsonArray();
+    assertTrue(results.size() >= 8, "the invariant checks answered " + results);
+    for (JsonValue result : results) {
+      JsonObject r = result.asJsonObject();
+      assertEquals(0, r.getJsonNumber("violations").longValue(), r.toString());
+    }
+  }
+
+  @Test
+  void aSliceOfTheHalfYearPostsThroughTheChannelsOnceAndASecondReplayIsAllDuplicates()
+      throws Exception {
+    Slice slice = slice();
+    // returns post once pos.refund is published; until then the ledger refuses them by contract
+    boolean refunds = MessageContracts.isPublished("pos.refund", 1);
+    long postable = slice.sales().size() + slice.writeOffs().size();
+
+    Summary first = replay();
+
+    assertEquals(slice.invoices(), first.invoices());
+    assertEquals(slice.rows(), first.lines());
+    assertEquals(0, first.deadLettered());
+    assertEquals(0, first.duplicates());
+    assertEquals(postable + (refunds ? slice.returns().size() : 0), first.posted());
+    assertEquals(refunds ? 0 : slice.returns().size(), first.rejected());
+    assertEquals(
+        slice.sales().size(),
+        inLedger(
+            "select count(*) from sal_sale where channel = 'online-retail' and status = 'POSTED'"
+                + " and external_reference = any(?)",
+            slice.sales()),
+        "every sale of the slice is a posted sale under its invoice number");
+    assertEquals(
+        slice.writeOffs().size(),
+        inLedger(
+            "select count(*) from chn_inbound_key where channel = 'erp' and document_number like"
+                + " 'ADJ-%' and transaction_id = any(?)",
+            slice.writeOffs().stream().map(n -> "online-retail:write-off:" + n).toList()),
+        "every write-off of the slice is a stock adjustment");
+    assertEquals(
+        0,
+        count(
+            "select count(*) from inv_stock_level l join cat_variant v on v.id = l.variant_id"
+                + " where l.quantity_on_hand < 0 and not v.backorder_allowed"),
+        "opening stock covers what the slice sells and writes off");
+    assertInvariantsHold();
+
+    Summary second = replay();
+
+    assertEquals(first.invoices(), second.invoices());
+    assertEquals(0, second.posted(), "a second replay posts nothing");
+    assertEquals(first.posted(), second.duplicates());
+    assertEquals(first.rejected(), second.rejected());
+    assertEquals(0, second.deadLettered());
+    assertEquals(
+        slice.sales().size(),
+        inLedger(
+            "select count(*) from sal_sale where channel = 'online-retail'"
+                + " and external_reference = any(?)",
+            slice.sales()));
+    assertInvariantsHold();
+  }
+}

@@ -288,7 +288,10 @@ class PlatformIT {
                   + " l.variant_id where v.sku = ?",
               doomed.sku()),
           "stock on hand after the rolled-back sale");
-      assertEquals(0, count("select count(*) from pg_prepared_xacts where database = current_database()"), "no in-doubt transaction");
+      assertEquals(
+          0,
+          count("select count(*) from pg_prepared_xacts where database = current_database()"),
+          "no in-doubt transaction");
 
       Api.Reply posted = cashier().post("api/sales", sale(good, 1, "2.55"));
       assertEquals(201, posted.status(), posted.body());

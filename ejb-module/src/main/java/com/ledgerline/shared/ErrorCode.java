@@ -163,7 +163,17 @@ public enum ErrorCode {
    * Whether a variant holds stock is fixed when it is defined (its revenue account and stock
    * history depend on it); define a new SKU instead.
    */
-  STOCK_TRACKING_NEVER_CHANGES(409);
+  STOCK_TRACKING_NEVER_CHANGES(409),
+  /**
+   * The approval request was submitted and is still being routed (its policy not yet applied): it
+   * cannot be decided before it awaits approval.
+   */
+  APPROVAL_REQUEST_NOT_ROUTED(409),
+  /**
+   * The payment is matched to a bank statement line: its deletion is refused outright (the seam for
+   * reconciliation, issue 6; no payment is reconciled yet).
+   */
+  PAYMENT_ALREADY_RECONCILED(409);
 
   private final int httpStatus;
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ledgerline.it.support.Api;
+import com.ledgerline.it.support.Await;
 import com.ledgerline.it.support.Broker;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
@@ -61,6 +62,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PaymentsIT {
   private static final long MESSAGE_TIMEOUT_MILLIS = 20_000;
   private static final Duration EXPIRY_DEADLINE = Duration.ofSeconds(90);
+  private static final Duration ROUTING_DEADLINE = Duration.ofSeconds(30);
   private static final String GBP_POLICY = "api/approval-policies/PAYMENT_DELETION/GBP";
   private static final BigDecimal VAT_RATE = new BigDecimal("0.20");
 
@@ -184,15 +186,27 @@ class PaymentsIT {
     return salePayments.getJsonArray("payments").getJsonObject(index);
   }
 
+  /**
+   * Asks for the payment's deletion as {@code user} and waits until the approvals queue routed the
+   * request (it is then awaiting approval, or already expired under a very short policy).
+   */
   private JsonObject requestDeletion(String user, String paymentNumber, String reason)
       throws Exception {
-    return expect(
-            201,
-            as(user)
-                .post(
-                    "api/payments/" + paymentNumber + "/deletion-requests",
-                    "{\"reason\":\"" + reason + "\"}"))
-        .json();
+    JsonObject submitted =
+        expect(
+                201,
+                as(user)
+                    .post(
+                        "api/payments/" + paymentNumber + "/deletion-requests",
+                        "{\"reason\":\"" + reason + "\"}"))
+            .json();
+    assertEquals("SUBMITTED", submitted.getString("status"), submitted.toString());
+    String requestNumber = submitted.getString("requestNumber");
+    return Await.until(
+        requestNumber + " routed",
+        ROUTING_DEADLINE,
+        () -> as("auditor").get("api/approvals/" + requestNumber).json(),
+        r -> !"SUBMITTED".equals(r.getString("status")));
   }
 
   private Api.Reply approve(String user, String requestNumber) throws Exception {

@@ -9,7 +9,10 @@ import java.util.List;
 
 /**
  * An approval request as approvers and auditors read it: what is asked, by whom and why, what the
- * policy required, every decision, and how it ended. Amount at the currency's scale.
+ * policy required, every decision, and how it ended. Amount at the currency's scale. While {@code
+ * SUBMITTED} (not routed yet) {@code routedAt}, {@code approvalsRequired} and {@code expiresAt} are
+ * null; a {@code REFUSED} request names the rule that refused it in {@code refusalCode} (detail in
+ * {@code decisionReason}).
  */
 public record ApprovalRequestView(
     String requestNumber,
@@ -21,9 +24,11 @@ public record ApprovalRequestView(
     String reason,
     String requestedBy,
     OffsetDateTime requestedAt,
-    int approvalsRequired,
+    OffsetDateTime routedAt,
+    Integer approvalsRequired,
     OffsetDateTime expiresAt,
     String status,
+    String refusalCode,
     OffsetDateTime decidedAt,
     String decidedBy,
     String decisionReason,
@@ -44,9 +49,11 @@ public record ApprovalRequestView(
         r.reason(),
         r.requestedBy(),
         r.requestedAt(),
+        r.routedAt(),
         r.approvalsRequired(),
         r.expiresAt(),
         r.status().name(),
+        r.refusalCode(),
         r.decidedAt(),
         r.decidedBy(),
         r.decisionReason(),

@@ -51,17 +51,46 @@ public class Approvals {
    *
    * @param reason optional, at most 400 characters
    * @throws BusinessRuleViolation {@code UNKNOWN_APPROVAL_REQUEST}, {@code
-   *     APPROVAL_REQUEST_EXPIRED} (the request is marked expired), {@code
-   *     APPROVAL_REQUEST_ALREADY_DECIDED}, {@code APPROVER_MUST_DIFFER_FROM_REQUESTER}, {@code
-   *     APPROVERS_MUST_BE_DISTINCT}, {@code INVALID_REQUEST}, and any code of the handler (for a
-   *     payment deletion: {@code PAYMENT_ALREADY_REVERSED}, {@code REVERSAL_EXCEEDS_AMOUNT_PAID})
+   *     APPROVAL_REQUEST_NOT_ROUTED}, {@code APPROVAL_REQUEST_EXPIRED} (the request is marked
+   *     expired), {@code APPROVAL_REQUEST_ALREADY_DECIDED}, {@code
+   *     APPROVER_MUST_DIFFER_FROM_REQUESTER}, {@code APPROVERS_MUST_BE_DISTINCT}, {@code
+   *     INVALID_REQUEST}, and any code of the handler (for a payment deletion: {@code
+   *     PAYMENT_ALREADY_REVERSED}, {@code REVERSAL_EXCEEDS_AMOUNT_PAID})
    */
   @RolesAllowed(Roles.APPROVER)
   public ApprovalRequestView approve(String requestNumber, String reason) {
+    return approve(requestNumber, user(), reason);
+  }
+
+  /**
+   * Approves the request on behalf of a person who decided elsewhere (an ERP approval decision
+   * message): the same rules as {@link #approve(String, String)}; the channel checked that {@code
+   * approver} is an active user holding {@code APPROVER}.
+   *
+   * @param approver the deciding user's name, recorded as the approver
+   * @throws BusinessRuleViolation the codes of {@link #approve(String, String)}
+   */
+  @RolesAllowed(Roles.SYSTEM)
+  public ApprovalRequestView approveFor(String requestNumber, String approver, String reason) {
+    return approve(requestNumber, approver, reason);
+  }
+
+  /**
+   * Rejects the request on behalf of a person who decided elsewhere (an ERP approval decision
+   * message): the same rules as {@link #reject(String, String)}.
+   *
+   * @param approver the deciding user's name
+   * @throws BusinessRuleViolation the codes of {@link #reject(String, String)}
+   */
+  @RolesAllowed(Roles.SYSTEM)
+  public ApprovalRequestView rejectFor(String requestNumber, String approver, String reason) {
+    return reject(requestNumber, approver, reason);
+  }
+
+  private ApprovalRequestView approve(String requestNumber, String approver, String reason) {
     if (reason != null && !reason.isBlank()) {
       ApprovalRequests.requireReason(reason, "the approval");
     }
-    String approver = user();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     ApprovalRequest request = lockUndue(requestNumber, now);
     ApprovalHandler handler = handler(request.requestType());
@@ -106,13 +135,17 @@ public class Approvals {
    *
    * @param reason required, at most 400 characters
    * @throws BusinessRuleViolation {@code UNKNOWN_APPROVAL_REQUEST}, {@code INVALID_REQUEST}, {@code
-   *     APPROVAL_REQUEST_EXPIRED}, {@code APPROVAL_REQUEST_ALREADY_DECIDED}, {@code
-   *     APPROVER_MUST_DIFFER_FROM_REQUESTER}, {@code APPROVERS_MUST_BE_DISTINCT}
+   *     APPROVAL_REQUEST_NOT_ROUTED}, {@code APPROVAL_REQUEST_EXPIRED}, {@code
+   *     APPROVAL_REQUEST_ALREADY_DECIDED}, {@code APPROVER_MUST_DIFFER_FROM_REQUESTER}, {@code
+   *     APPROVERS_MUST_BE_DISTINCT}
    */
   @RolesAllowed(Roles.APPROVER)
   public ApprovalRequestView reject(String requestNumber, String reason) {
+    return reject(requestNumber, user(), reason);
+  }
+
+  private ApprovalRequestView reject(String requestNumber, String approver, String reason) {
     ApprovalRequests.requireReason(reason, "a rejection");
-    String approver = user();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     ApprovalRequest request = lockUndue(requestNumber, now);
     request.reject(approver, now, reason.strip());
@@ -137,7 +170,8 @@ public class Approvals {
   /**
    * Requests in one status, oldest first.
    *
-   * @param status {@code AWAITING_APPROVAL}, {@code APPROVED}, {@code REJECTED} or {@code EXPIRED}
+   * @param status {@code SUBMITTED}, {@code AWAITING_APPROVAL}, {@code APPROVED}, {@code REJECTED},
+   *     {@code EXPIRED} or {@code REFUSED}
    * @param offset rows to skip, ≥ 0
    * @param limit rows to return, 1..500
    * @throws BusinessRuleViolation {@code INVALID_REQUEST} for an unknown status

@@ -25,10 +25,13 @@ import java.util.Objects;
 /**
  * A request that a document change (e.g. deleting a payment) be approved.
  *
- * <p>Lifecycle (DESIGN.md 4): {@code AWAITING_APPROVAL} → {@code APPROVED} (once {@code
+ * <p>Lifecycle (DESIGN.md 4): {@code SUBMITTED} (recorded with who asked and why; the routing step
+ * has not applied the policy yet) → {@code AWAITING_APPROVAL} (routed: the policy in force set
+ * {@code approvalsRequired} and {@code expiresAt}, counted from {@code routedAt}) or {@code
+ * REFUSED} (refused outright at routing, with the rule's code); then {@code APPROVED} (once {@code
  * approvalsRequired} distinct approvers approved) / {@code REJECTED} (one approver rejected) /
  * {@code EXPIRED} (no final decision before {@code expiresAt}). A decided request never changes
- * again (the database refuses it).
+ * again, and what was asked never changes (the database refuses both, V0066).
  *
  * <p>Rules: an approver is never the requester ({@code APPROVER_MUST_DIFFER_FROM_REQUESTER}); each
  * approver decides once ({@code APPROVERS_MUST_BE_DISTINCT}); nobody decides a request at or after
@@ -55,10 +58,12 @@ public class ApprovalRequest {
 
   /** Where a request is in its lifecycle. */
   public enum Status {
+    SUBMITTED,
     AWAITING_APPROVAL,
     APPROVED,
     REJECTED,
-    EXPIRED
+    EXPIRED,
+    REFUSED
   }
 
   @Id
@@ -92,11 +97,17 @@ public class ApprovalRequest {
   @Column(name = "requested_at", nullable = false)
   private OffsetDateTime requestedAt;
 
-  @Column(name = "approvals_required", nullable = false)
-  private int approvalsRequired;
+  @Column(name = "routed_at")
+  private OffsetDateTime routedAt;
 
-  @Column(name = "expires_at", nullable = false)
+  @Column(name = "approvals_required")
+  private Integer approvalsRequired;
+
+  @Column(name = "expires_at")
   private OffsetDateTime expiresAt;
+
+  @Column(name = "refusal_code")
+  private String refusalCode;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -118,7 +129,7 @@ public class ApprovalRequest {
   protected ApprovalRequest() {}
 
   /**
-   * A new request awaiting approval, with the policy's figures as they are now.
+   * A new request awaiting approval, routed at once with the policy's figures as they are now.
    *
    * @param amount the amount at stake in {@code currency}, ≥ 0 (decides how many approvers)
    */
@@ -133,6 +144,34 @@ public class ApprovalRequest {
       String requestedBy,
       OffsetDateTime requestedAt,
       ApprovalPolicy policy) {
+    this(
+        requestNumber,
+        requestType,
+        documentType,
+        documentNumber,
+        amount,
+        currency,
+        reason,
+        requestedBy,
+        requestedAt);
+    route(policy, requestedAt);
+  }
+
+  /**
+   * A new request, {@code SUBMITTED}: nobody can decide it before {@link #route} applied a policy.
+   *
+   * @param amount the amount at stake in {@code currency}, ≥ 0 (decides how many approvers)
+   */
+  public ApprovalRequest(
+      String requestNumber,
+      String requestType,
+      String documentType,
+      String documentNumber,
+      BigDecimal amount,
+      String currency,
+      String reason,
+      String requestedBy,
+      OffsetDateTime requestedAt) {
     this.requestNumber = requestNumber;
     this.requestType = requestType;
     this.documentType = documentType;
@@ -142,9 +181,47 @@ public class ApprovalRequest {
     this.reason = reason;
     this.requestedBy = requestedBy;
     this.requestedAt = requestedAt;
+    this.status = Status.SUBMITTED;
+  }
+
+  /**
+   * Routes a submitted request: the policy in force now says how many distinct approvers it needs
+   * (more strictly above the threshold) and when it expires ({@code now} + the policy's expiry).
+   *
+   * @param now the routing time, not before the request was made
+   * @throws IllegalStateException when the request is not {@code SUBMITTED} or the policy is for
+   *     another request type or currency
+   */
+  public void route(ApprovalPolicy policy, OffsetDateTime now) {
+    requireSubmitted();
+    if (!policy.requestType().equals(requestType) || !policy.currency().equals(currency)) {
+      throw new IllegalStateException(
+          requestNumber + " is a " + requestType + " in " + currency + ", not under that policy");
+    }
+    this.routedAt = now.isBefore(requestedAt) ? requestedAt : now;
     this.approvalsRequired = policy.approversFor(amount);
-    this.expiresAt = requestedAt.plus(policy.expiry());
+    this.expiresAt = routedAt.plus(policy.expiry());
     this.status = Status.AWAITING_APPROVAL;
+  }
+
+  /**
+   * Refuses a submitted request outright at routing (the document no longer allows it, no policy).
+   *
+   * @param code the rule's stable code, e.g. {@code PAYMENT_ALREADY_REVERSED}
+   * @param actor who routed it ({@code system})
+   * @param detail the rule's detail, at most 400 characters
+   * @throws IllegalStateException when the request is not {@code SUBMITTED}
+   */
+  public void refuse(ErrorCode code, String actor, OffsetDateTime now, String detail) {
+    requireSubmitted();
+    this.refusalCode = code.name();
+    close(Status.REFUSED, actor, now, detail);
+  }
+
+  private void requireSubmitted() {
+    if (status != Status.SUBMITTED) {
+      throw new IllegalStateException(requestNumber + " is " + status + ", not SUBMITTED");
+    }
   }
 
   /** Whether the request is awaiting approval but its time ran out at {@code now}. */
@@ -201,10 +278,18 @@ public class ApprovalRequest {
         Status.EXPIRED,
         actor,
         now,
-        "no final decision within " + Duration.between(requestedAt, expiresAt));
+        "no final decision within " + Duration.between(routedAt, expiresAt));
   }
 
   private void requireDecidableBy(String approver, OffsetDateTime now) {
+    if (status == Status.SUBMITTED) {
+      throw new BusinessRuleViolation(
+          ErrorCode.APPROVAL_REQUEST_NOT_ROUTED,
+          requestNumber
+              + " was submitted at "
+              + requestedAt
+              + " and is being routed; it can be decided once it awaits approval");
+    }
     if (status == Status.EXPIRED || isDue(now)) {
       throw new BusinessRuleViolation(
           ErrorCode.APPROVAL_REQUEST_EXPIRED,
@@ -288,12 +373,24 @@ public class ApprovalRequest {
     return requestedAt;
   }
 
-  public int approvalsRequired() {
+  /** Distinct approvers needed; null until routed. */
+  public Integer approvalsRequired() {
     return approvalsRequired;
   }
 
+  /** When an undecided request expires; null until routed. */
   public OffsetDateTime expiresAt() {
     return expiresAt;
+  }
+
+  /** When the policy was applied; null until routed (and for a refused request). */
+  public OffsetDateTime routedAt() {
+    return routedAt;
+  }
+
+  /** The code of the rule that refused the request at routing; null unless {@code REFUSED}. */
+  public String refusalCode() {
+    return refusalCode;
   }
 
   public Status status() {

@@ -1,12 +1,12 @@
 package com.ledgerline.payments.boundary;
 
 import com.ledgerline.approvals.boundary.ApprovalRequestView;
-import com.ledgerline.approvals.control.ApprovalRequests;
 import com.ledgerline.approvals.entity.ApprovalRequest;
 import com.ledgerline.payments.control.Allocation;
 import com.ledgerline.payments.control.PaymentDeletionApprovals;
+import com.ledgerline.payments.control.PaymentDeletionQueue;
+import com.ledgerline.payments.control.PaymentDeletionRequests;
 import com.ledgerline.payments.control.PaymentPosting;
-import com.ledgerline.payments.control.PaymentReversals;
 import com.ledgerline.payments.control.RefundPosting;
 import com.ledgerline.payments.control.SaleSettlement;
 import com.ledgerline.payments.entity.Payment;
@@ -42,6 +42,7 @@ import java.util.Optional;
 public class Payments {
   @PersistenceContext private EntityManager em;
   @Inject private OutboundEvents events;
+  @Inject private PaymentDeletionQueue deletionQueue;
   @Resource private SessionContext session;
 
   /**
@@ -61,30 +62,26 @@ public class Payments {
   }
 
   /**
-   * Asks for a payment to be deleted. Nothing moves until an approver other than the requester
-   * approves (two distinct approvers above the policy's threshold); the approval then reverses the
-   * payment. The request expires after the policy's time.
+   * Asks for a payment to be deleted. The request is recorded as {@code SUBMITTED} and put on the
+   * approvals queue in this transaction; the queue's consumer routes it under the policy in data
+   * (it then awaits approval with its approvers and expiry, or is {@code REFUSED} if the payment
+   * changed meanwhile), the same path an ERP request takes ({@link PaymentDeletionRequests}).
+   * Nothing moves until approvers other than the requester approve (two distinct approvers above
+   * the policy's threshold); the approval then reverses the payment.
    *
    * @param reason why, required, at most 400 characters
+   * @return the submitted request (not yet routed: no approvers or expiry yet)
    * @throws BusinessRuleViolation {@code UNKNOWN_PAYMENT}, {@code PAYMENT_ALREADY_REVERSED}, {@code
-   *     REVERSAL_EXCEEDS_AMOUNT_PAID}, {@code INVALID_REQUEST}, {@code NO_APPROVAL_POLICY}, {@code
-   *     APPROVAL_ALREADY_REQUESTED}
+   *     REVERSAL_EXCEEDS_AMOUNT_PAID}, {@code PAYMENT_ALREADY_RECONCILED}, {@code INVALID_REQUEST},
+   *     {@code NO_APPROVAL_POLICY}, {@code APPROVAL_ALREADY_REQUESTED}; nothing is written or sent
    */
   @RolesAllowed({Roles.CASHIER, Roles.FINANCE, Roles.APPROVER})
   public ApprovalRequestView requestDeletion(String paymentNumber, String reason) {
-    Payment payment = new PaymentReversals(em, events).lockReversible(paymentNumber);
-    ApprovalRequest request =
-        new ApprovalRequests(em)
-            .open(
-                PaymentDeletionApprovals.REQUEST_TYPE,
-                Payment.DOCUMENT_TYPE,
-                paymentNumber,
-                payment.amount().amount(),
-                payment.currency().getCurrencyCode(),
-                reason,
-                user(),
-                OffsetDateTime.now(ZoneOffset.UTC));
-    return ApprovalRequestView.of(request);
+    PaymentDeletionRequests.Submitted submitted =
+        new PaymentDeletionRequests(em, events)
+            .submit(paymentNumber, reason, user(), OffsetDateTime.now(ZoneOffset.UTC));
+    deletionQueue.put(submitted.request(), submitted.customerNumber());
+    return ApprovalRequestView.of(submitted.request());
   }
 
   /**

@@ -175,4 +175,75 @@ class ApprovalRequestTest {
         IllegalStateException.class,
         () -> request("9.18").expire("system", REQUESTED.plusSeconds(EXPIRY_SECONDS - 1)));
   }
+
+  private static ApprovalRequest submitted(String amount) {
+    return new ApprovalRequest(
+        "APR-00000002",
+        "PAYMENT_DELETION",
+        "PAYMENT",
+        "PAY-00000002",
+        new BigDecimal(amount),
+        "GBP",
+        "keyed twice",
+        "cashier",
+        REQUESTED);
+  }
+
+  @Test
+  void aSubmittedRequestHasNoPolicyFiguresAndCannotBeDecidedBeforeItIsRouted() {
+    ApprovalRequest request = submitted("600.00");
+
+    assertEquals(ApprovalRequest.Status.SUBMITTED, request.status());
+    assertNull(request.approvalsRequired());
+    assertNull(request.expiresAt());
+    assertFalse(request.isDue(REQUESTED.plusYears(1)));
+    assertRefused(
+        ErrorCode.APPROVAL_REQUEST_NOT_ROUTED,
+        () -> request.approve("approver", REQUESTED.plusMinutes(1), null));
+    assertRefused(
+        ErrorCode.APPROVAL_REQUEST_NOT_ROUTED,
+        () -> request.reject("approver", REQUESTED.plusMinutes(1), "no"));
+    assertTrue(request.decisions().isEmpty());
+  }
+
+  @Test
+  void routingAppliesThePolicyAndCountsTheExpiryFromTheRouting() {
+    ApprovalRequest request = submitted("600.00");
+    OffsetDateTime routed = REQUESTED.plusSeconds(3);
+
+    request.route(policy(), routed);
+
+    assertEquals(ApprovalRequest.Status.AWAITING_APPROVAL, request.status());
+    assertEquals(2, request.approvalsRequired());
+    assertEquals(routed, request.routedAt());
+    assertEquals(routed.plusSeconds(EXPIRY_SECONDS), request.expiresAt());
+    assertFalse(request.approve("approver", routed.plusSeconds(1), null));
+    assertThrows(IllegalStateException.class, () -> request.route(policy(), routed));
+  }
+
+  @Test
+  void aPolicyOfAnotherCurrencyDoesNotRouteTheRequest() {
+    ApprovalPolicy euro = new ApprovalPolicy("PAYMENT_DELETION", "EUR");
+    euro.change(new BigDecimal("500.0000"), 1, 2, EXPIRY_SECONDS, "admin");
+
+    assertThrows(IllegalStateException.class, () -> submitted("1.00").route(euro, REQUESTED));
+  }
+
+  @Test
+  void aRefusedRequestNamesTheRuleAndTakesNoDecision() {
+    ApprovalRequest request = submitted("9.18");
+    OffsetDateTime routed = REQUESTED.plusSeconds(2);
+
+    request.refuse(ErrorCode.PAYMENT_ALREADY_REVERSED, "system", routed, "reversed already");
+
+    assertEquals(ApprovalRequest.Status.REFUSED, request.status());
+    assertEquals("PAYMENT_ALREADY_REVERSED", request.refusalCode());
+    assertEquals("system", request.decidedBy());
+    assertEquals("reversed already", request.decisionReason());
+    assertNull(request.expiresAt());
+    assertRefused(
+        ErrorCode.APPROVAL_REQUEST_ALREADY_DECIDED,
+        () -> request.approve("approver", routed.plusSeconds(1), null));
+    assertThrows(IllegalStateException.class, () -> request.route(policy(), routed));
+  }
 }

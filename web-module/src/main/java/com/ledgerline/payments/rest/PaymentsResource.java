@@ -21,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/payments/{paymentNumber}}: read a payment (with its reversal); {@code
- * .../deletion-requests}: ask for its deletion with a reason (201 with the approval request, which
- * approvers decide under {@code /api/approvals}) and list the requests made for it.
+ * .../deletion-requests}: ask for its deletion with a reason (201 with the approval request as
+ * {@code SUBMITTED}; the approvals queue routes it under the policy, after which it is {@code
+ * AWAITING_APPROVAL} with its approvers and expiry, or {@code REFUSED}, and approvers decide it
+ * under {@code /api/approvals}) and list the requests made for it.
  */
 @RequestScoped
 @Path("payments")
@@ -45,7 +47,10 @@ public class PaymentsResource {
         .orElseThrow(() -> new NotFoundException("no payment " + paymentNumber));
   }
 
-  @Operation(summary = "Request a payment's deletion; an approver other than the requester decides")
+  @Operation(
+      summary =
+          "Request a payment's deletion (SUBMITTED, then routed by the approval policy on the"
+              + " approvals queue); an approver other than the requester decides")
   @POST
   @Path("{paymentNumber}/deletion-requests")
   @Consumes(MediaType.APPLICATION_JSON)

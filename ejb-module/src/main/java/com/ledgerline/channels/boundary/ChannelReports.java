@@ -245,7 +245,8 @@ public class ChannelReports {
 
   /**
    * The channel figures over {@code [from, to)}; coverage counts the channels that settled a
-   * message in the 24 hours before {@code to}.
+   * message in the 24 hours before {@code to}, among the outside channels (not the application's
+   * own {@code INTERNAL} one).
    *
    * @throws BusinessRuleViolation {@code INVALID_REQUEST} when {@code from} is not before {@code
    *     to}
@@ -257,6 +258,11 @@ public class ChannelReports {
       throw new BusinessRuleViolation(ErrorCode.INVALID_REQUEST, "from must be before to");
     }
     List<String> configured = new ChannelRecords(em).channels();
+    // coverage is about the outside channels: the application's own (kind INTERNAL: requests its
+    // screens put on the approvals queue) is listed with its figures but not counted
+    List<String> covered =
+        em.createNativeQuery("SELECT code FROM chn_channel WHERE kind <> 'INTERNAL' ORDER BY code")
+            .getResultList();
     Map<String, long[]> counts = new HashMap<>();
     Map<String, Long[]> latency = new HashMap<>();
     List<Object[]> rows =
@@ -310,7 +316,7 @@ public class ChannelReports {
       long[] c = counts.getOrDefault(channel, new long[3]);
       Long[] l = latency.getOrDefault(channel, new Long[3]);
       OffsetDateTime lastSettled = last.get(channel);
-      if (lastSettled != null && !lastSettled.isBefore(dayBefore)) {
+      if (covered.contains(channel) && lastSettled != null && !lastSettled.isBefore(dayBefore)) {
         seen++;
       }
       channels.add(
@@ -328,12 +334,12 @@ public class ChannelReports {
     return new ChannelStatistics(
         from.atOffset(ZoneOffset.UTC),
         to.atOffset(ZoneOffset.UTC),
-        configured.size(),
+        covered.size(),
         seen,
-        configured.isEmpty()
+        covered.isEmpty()
             ? BigDecimal.ZERO.setScale(4)
             : BigDecimal.valueOf(seen)
-                .divide(BigDecimal.valueOf(configured.size()), 4, RoundingMode.HALF_UP),
+                .divide(BigDecimal.valueOf(covered.size()), 4, RoundingMode.HALF_UP),
         channels);
   }
 

@@ -9,7 +9,9 @@ import java.util.Map;
  *
  * @param from the window's start (inclusive)
  * @param to the window's end (exclusive)
- * @param configuredChannels how many channels are configured
+ * @param configuredChannels how many outside channels are configured (the application's own {@code
+ *     INTERNAL} channel, which carries the requests its screens put on the approvals queue, is
+ *     listed in {@code channels} but not counted)
  * @param channelsSeenLast24h how many of them settled a message in the 24 hours before {@code to}
  * @param channelCoverage {@code channelsSeenLast24h / configuredChannels}, 4 decimals
  * @param channels one row per configured channel, by code

@@ -173,7 +173,11 @@ public enum ErrorCode {
    * The payment is matched to a bank statement line: its deletion is refused outright (the seam for
    * reconciliation, issue 6; no payment is reconciled yet).
    */
-  PAYMENT_ALREADY_RECONCILED(409);
+  PAYMENT_ALREADY_RECONCILED(409),
+  /** A channel refund names an original sale that was sold to another customer (issue 4). */
+  SALE_OF_ANOTHER_CUSTOMER(422),
+  /** A channel refund names another tax jurisdiction than its original sale's (issue 4). */
+  TAX_JURISDICTION_MISMATCH(422);
 
   private final int httpStatus;
 

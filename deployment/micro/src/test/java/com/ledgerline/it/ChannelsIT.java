@@ -659,6 +659,281 @@ class ChannelsIT {
     assertInvariantsHold();
   }
 
+  // pos.refund (issue 4): returns credited on the sale they came from, or on their own
+
+  private static final String REFUNDS = "ledgerline.pos.refunds";
+
+  private static Map<String, String> refundEnvelope(String group) {
+    Map<String, String> properties = envelope(CHANNEL, group);
+    properties.put("messageType", "pos.refund");
+    return properties;
+  }
+
+  private static JsonObjectBuilder returned(Fixture f, int quantity, boolean restock) {
+    return Json.createObjectBuilder()
+        .add("sku", f.sku())
+        .add("quantity", String.valueOf(quantity))
+        .add("unitPrice", f.price().toPlainString())
+        .add("restock", restock);
+  }
+
+  private static JsonObjectBuilder refund(
+      String transactionId,
+      String original,
+      Fixture f,
+      BigDecimal amount,
+      JsonArrayBuilder lines,
+      JsonArrayBuilder refunds) {
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("transactionId", transactionId)
+            .add("capturedAt", "2011-03-02T10:00:00Z")
+            .add("customerNumber", f.customer())
+            .add("currency", "GBP")
+            .add("taxJurisdiction", "GB")
+            .add("amount", amount.toPlainString())
+            .add("lines", lines)
+            .add("refunds", refunds);
+    if (original != null) {
+      body.add("originalTransactionId", original);
+    }
+    return body;
+  }
+
+  private static long creditNotesOf(String saleNumber) throws SQLException {
+    return count(
+        "select count(*) from sal_credit_note c join sal_sale s on s.id = c.sale_id where"
+            + " s.sale_number = ?",
+        saleNumber);
+  }
+
+  private static long refundsOf(String saleNumber) throws SQLException {
+    return count(
+        "select count(*) from pay_refund r join sal_sale s on s.id = r.sale_id where"
+            + " s.sale_number = ?",
+        saleNumber);
+  }
+
+  private static BigDecimal customerBalance(String customer) throws SQLException {
+    return TestDatabase.value(
+        "select coalesce(sum(e.amount), 0) from ar_customer_ledger_entry e join cus_customer c on"
+            + " c.id = e.customer_id where c.customer_number = ?",
+        customer);
+  }
+
+  @Test
+  void aPartialRefundOfAPaidSaleIsACreditNoteAndARefundAndNeverMoreThanWasSold() throws Exception {
+    Fixture f = fixture("12.50", 10);
+    BigDecimal amount = gross(f.price(), 3);
+    String sold = "T-" + unique();
+    String partial = "R-" + unique();
+    String tooMuch = "R-" + unique();
+    String unknown = "R-" + unique();
+    BigDecimal back = gross(f.price(), 1);
+    String body =
+        refund(
+                partial,
+                sold,
+                f,
+                back,
+                Json.createArrayBuilder().add(returned(f, 1, true)),
+                tender("cash", back, "settled"))
+            .build()
+            .toString();
+    try (Broker broker = new Broker()) {
+      broker.send(
+          QUEUE,
+          sale(sold, f, 3, amount, tender("card", amount, "settled")).build().toString(),
+          envelope(CHANNEL, f.customer()));
+      String saleNumber = awaitSettled(CHANNEL, sold, 1).getString("document");
+      broker.send(REFUNDS, body, refundEnvelope(f.customer()));
+      JsonObject posted = awaitSettled(CHANNEL, partial, 1);
+      assertEquals("POSTED", posted.getString("outcome"), posted.toString());
+      String creditNote = posted.getString("document");
+      assertTrue(creditNote.startsWith("CN-"), creditNote);
+
+      JsonObject note = as("auditor").get("api/credit-notes/" + creditNote).json();
+      assertEquals(saleNumber, note.getString("saleNumber"), note.toString());
+      assertEquals(0, back.compareTo(note.getJsonNumber("total").bigDecimalValue()));
+      assertEquals(0, back.compareTo(note.getJsonNumber("amountRefunded").bigDecimalValue()));
+      assertEquals(0, note.getJsonNumber("amountRemaining").bigDecimalValue().signum());
+      assertTrue(note.getBoolean("restock"));
+      assertEquals(0, new BigDecimal("8").compareTo(onHand(f.sku())), "7 left, 1 restocked");
+      JsonObject sale = as("cashier").get("api/sales/" + saleNumber).json();
+      assertEquals(
+          0,
+          amount.subtract(back).compareTo(sale.getJsonNumber("amountPaid").bigDecimalValue()),
+          sale.toString());
+      assertEquals("PAID", sale.getString("paymentStatus"));
+      assertEquals(0, customerBalance(f.customer()).signum(), "the customer owes nothing");
+
+      // sent again: absorbed, answered with the first credit note
+      broker.send(REFUNDS, body, refundEnvelope(f.customer()));
+      JsonObject again = awaitSettled(CHANNEL, partial, 2);
+      assertEquals("DUPLICATE", again.getString("outcome"));
+      assertEquals(creditNote, again.getString("document"));
+
+      // 3 more units of a sale of 3 with 1 credited: more than was sold, nothing written
+      BigDecimal three = gross(f.price(), 3);
+      broker.send(
+          REFUNDS,
+          refund(
+                  tooMuch,
+                  sold,
+                  f,
+                  three,
+                  Json.createArrayBuilder().add(returned(f, 3, true)),
+                  tender("cash", three, "settled"))
+              .build()
+              .toString(),
+          refundEnvelope(f.customer()));
+      JsonObject refused = awaitSettled(CHANNEL, tooMuch, 1);
+      assertEquals("REJECTED", refused.getString("outcome"));
+      assertEquals("CREDIT_EXCEEDS_INVOICED", refused.getString("code"));
+      broker.send(
+          REFUNDS,
+          refund(
+                  unknown,
+                  "NO-SUCH-" + unique(),
+                  f,
+                  back,
+                  Json.createArrayBuilder().add(returned(f, 1, true)),
+                  tender("cash", back, "settled"))
+              .build()
+              .toString(),
+          refundEnvelope(f.customer()));
+      assertEquals("UNKNOWN_SALE", awaitSettled(CHANNEL, unknown, 1).getString("code"));
+      assertEquals(1, creditNotesOf(saleNumber));
+      assertEquals(1, refundsOf(saleNumber));
+      assertEquals(0, new BigDecimal("8").compareTo(onHand(f.sku())));
+      assertEquals(0, customerBalance(f.customer()).signum());
+    }
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aSettledRefundOfAnUnpaidSaleIsRefusedAndAPendingOneLowersWhatIsOwed() throws Exception {
+    Fixture f = fixture("8.00", 10);
+    BigDecimal amount = gross(f.price(), 2);
+    String sold = "T-" + unique();
+    String settled = "R-" + unique();
+    String pending = "R-" + unique();
+    BigDecimal back = gross(f.price(), 1);
+    try (Broker broker = new Broker()) {
+      broker.send(
+          QUEUE,
+          sale(sold, f, 2, amount, tender("card", amount, "pending")).build().toString(),
+          envelope(CHANNEL, f.customer()));
+      String saleNumber = awaitSettled(CHANNEL, sold, 1).getString("document");
+      broker.send(
+          REFUNDS,
+          refund(
+                  settled,
+                  sold,
+                  f,
+                  back,
+                  Json.createArrayBuilder().add(returned(f, 1, false)),
+                  tender("cash", back, "settled"))
+              .build()
+              .toString(),
+          refundEnvelope(f.customer()));
+      JsonObject refused = awaitSettled(CHANNEL, settled, 1);
+      assertEquals("REFUND_EXCEEDS_CUSTOMER_CREDIT", refused.getString("code"), refused.toString());
+      assertEquals(0, creditNotesOf(saleNumber), "the credit note went with the refused refund");
+      assertEquals(0, amount.compareTo(customerBalance(f.customer())));
+
+      broker.send(
+          REFUNDS,
+          refund(
+                  pending,
+                  sold,
+                  f,
+                  back,
+                  Json.createArrayBuilder().add(returned(f, 1, false)),
+                  tender("card", back, "pending"))
+              .build()
+              .toString(),
+          refundEnvelope(f.customer()));
+      assertEquals("POSTED", awaitSettled(CHANNEL, pending, 1).getString("outcome"));
+      assertEquals(1, creditNotesOf(saleNumber));
+      assertEquals(0, refundsOf(saleNumber));
+      assertEquals(0, amount.subtract(back).compareTo(customerBalance(f.customer())));
+      assertEquals(0, new BigDecimal("8").compareTo(onHand(f.sku())), "not restocked");
+    }
+    assertInvariantsHold();
+  }
+
+  @Test
+  void aReturnLinkedToNoSaleIsRestockedAndRefundedInCashAndTheCustomerNetsToZero()
+      throws Exception {
+    Fixture f = fixture("6.25", 10);
+    String walkIn = "R-" + unique();
+    // two units back on the shelf, one thrown away: a restocked note and one without restock
+    BigDecimal restocked = gross(f.price(), 2);
+    BigDecimal discarded = gross(f.price(), 1);
+    BigDecimal amount = restocked.add(discarded);
+    String body =
+        refund(
+                walkIn,
+                null,
+                f,
+                amount,
+                Json.createArrayBuilder().add(returned(f, 2, true)).add(returned(f, 1, false)),
+                tender("cash", amount, "settled"))
+            .build()
+            .toString();
+    BigDecimal inventoryBefore =
+        TestDatabase.value(
+            "select coalesce(sum(m.value), 0) from inv_stock_movement m join cat_variant v on"
+                + " v.id = m.variant_id where v.sku = ?",
+            f.sku());
+    try (Broker broker = new Broker()) {
+      broker.send(REFUNDS, body, refundEnvelope(f.customer()));
+      JsonObject posted = awaitSettled(CHANNEL, walkIn, 1);
+      assertEquals("POSTED", posted.getString("outcome"), posted.toString());
+      JsonObject first =
+          as("auditor").get("api/credit-notes/" + posted.getString("document")).json();
+      assertEquals(JsonValue.NULL, first.get("saleNumber"), first.toString());
+      assertTrue(first.getBoolean("restock"));
+      assertEquals(0, restocked.compareTo(first.getJsonNumber("total").bigDecimalValue()));
+      assertEquals(0, restocked.compareTo(first.getJsonNumber("amountRefunded").bigDecimalValue()));
+      assertEquals(
+          2,
+          count(
+              "select count(*) from sal_credit_note c join cus_customer u on u.id = c.customer_id"
+                  + " where u.customer_number = ? and c.sale_id is null",
+              f.customer()));
+      assertEquals(
+          0,
+          amount.compareTo(
+              TestDatabase.value(
+                  "select coalesce(sum(r.amount), 0) from pay_refund r join cus_customer u on"
+                      + " u.id = r.customer_id where u.customer_number = ? and r.sale_id is null"
+                      + " and r.tender_code = 'cash'",
+                  f.customer())));
+      assertEquals(0, customerBalance(f.customer()).signum(), "credited and paid back");
+      assertEquals(0, new BigDecimal("12").compareTo(onHand(f.sku())), "two back on the shelf");
+      // back at the moving-average cost: the only receipt was at 3.00 a unit
+      assertEquals(
+          0,
+          inventoryBefore
+              .add(new BigDecimal("6.00"))
+              .compareTo(
+                  TestDatabase.value(
+                      "select coalesce(sum(m.value), 0) from inv_stock_movement m join"
+                          + " cat_variant v on v.id = m.variant_id where v.sku = ?",
+                      f.sku())));
+
+      broker.send(REFUNDS, body, refundEnvelope(f.customer()));
+      JsonObject again = awaitSettled(CHANNEL, walkIn, 2);
+      assertEquals("DUPLICATE", again.getString("outcome"));
+      assertEquals(posted.getString("document"), again.getString("document"));
+      assertEquals(0, customerBalance(f.customer()).signum());
+      assertEquals(0, new BigDecimal("12").compareTo(onHand(f.sku())));
+    }
+    assertInvariantsHold();
+  }
+
   private static JsonObject pos(JsonObject figures) {
     return figures.getJsonArray("channels").stream()
         .map(JsonValue::asJsonObject)

@@ -223,6 +223,52 @@ public class InvariantChecks {
                   + " 'first sale line whose credit notes break the cumulative rule: ' ||"
                   + " coalesce(min(what), '-') from broken"),
           new Check(
+              "unlinked_credit_note_lines_follow_their_rate_snapshot",
+              // issue 4: a credit note naming no sale prices its lines like a sale under its own
+              // snapshot of the jurisdiction: each line's amount (net, or gross when prices
+              // include tax) is quantity × unit price rounded with the note's mode, and its tax
+              // is TaxCalculator.split again, as
+              // line_tax_equals_rate_snapshot_under_rounding_policy
+              // recomputes it for sales (per line, or per rate allotted by largest remainder)
+              "with line as (select c.credit_note_number doc, c.id note_id, l.line_number,"
+                  + " l.tax_rate_percent rate, l.tax_amount tax, c.rounding_policy policy,"
+                  + " c.rounding_mode mode, shared_currency_scale(c.currency) sc, case when"
+                  + " c.price_basis = 'TAX_INCLUSIVE' then l.net_amount + l.tax_amount else"
+                  + " l.net_amount end amount, shared_round_quotient(l.quantity * l.unit_price, 1,"
+                  + " shared_currency_scale(c.currency), c.rounding_mode) due_amount, (case when"
+                  + " c.price_basis = 'TAX_INCLUSIVE' then l.net_amount + l.tax_amount else"
+                  + " l.net_amount end) * l.tax_rate_percent num, case when c.price_basis ="
+                  + " 'TAX_INCLUSIVE' then 100 + l.tax_rate_percent else 100 end den from"
+                  + " sal_credit_note_line l join sal_credit_note c on c.id = l.credit_note_id"
+                  + " where c.sale_id is null), cut as (select line.*, shared_round_quotient(num,"
+                  + " den, sc, 'DOWN') truncated from line where policy = 'PER_DOCUMENT'), ranked"
+                  + " as (select cut.*, row_number() over byRemainder - 1 rank, count(*) over"
+                  + " perRate lines, (shared_round_quotient(sum(num) over perRate, den, sc, mode) -"
+                  + " sum(truncated) over perRate) * 10::numeric ^ sc units from cut window perRate"
+                  + " as (partition by note_id, rate), byRemainder as (partition by note_id, rate"
+                  + " order by abs(num - truncated * den) desc, line_number)), expected as (select"
+                  + " doc, line_number, tax, shared_round_quotient(num, den, sc, mode) due from line"
+                  + " where policy = 'PER_LINE' union all select doc, line_number, tax, truncated +"
+                  + " sign(units) * div(abs(units) - rank + lines - 1, lines) / 10::numeric ^ sc"
+                  + " from ranked), broken as (select doc, line_number from expected where tax <>"
+                  + " due union all select doc, line_number from line where amount <> due_amount)"
+                  + " select count(*), 'first unlinked credit note line off its rate or price: ' ||"
+                  + " coalesce(min(doc || '/' || line_number), '-') from broken"),
+          new Check(
+              "credit_note_restock_equals_stock_moved",
+              // every credit note, linked or not: the goods its lines restocked, at their cost,
+              // are exactly the stock movements it wrote (no movement without restock)
+              "with moved as (select document_number n, variant_id v, sum(quantity) q, sum(value)"
+                  + " val from inv_stock_movement where document_type = 'CREDIT_NOTE' group by"
+                  + " document_number, variant_id), held as (select c.credit_note_number n,"
+                  + " l.variant_id v, sum(l.restocked_quantity) q, sum(coalesce(l.cost_amount, 0))"
+                  + " val from sal_credit_note c join sal_credit_note_line l on l.credit_note_id ="
+                  + " c.id where l.restocked_quantity > 0 group by c.credit_note_number,"
+                  + " l.variant_id) select count(*), 'first credit note whose restock differs from"
+                  + " its stock movements: ' || coalesce(min(coalesce(h.n, m.n)), '-') from held h"
+                  + " full join moved m on m.n = h.n and m.v = h.v where coalesce(h.q, 0) <>"
+                  + " coalesce(m.q, 0) or coalesce(h.val, 0) <> coalesce(m.val, 0)"),
+          new Check(
               "customer_open_balance_only_in_customer_currency",
               "select count(*), 'first customer owing in another currency than its own: ' ||"
                   + " coalesce(min(x.customer_number), '-') from (select c.customer_number from"
@@ -291,14 +337,16 @@ public class InvariantChecks {
                   + "')"),
           new Check(
               "refunds_never_exceed_their_credit_note",
-              // issue 3: the refunds naming a credit note are of its sale, customer and currency
+              // issue 3: the refunds naming a credit note are of its sale (none for a note not
+              // linked to a sale, issue 4), customer and currency
               // and add up to at most its total (V0069 refuses it at insert too)
               "select count(*), 'first credit note refunded beyond its total or by another sale: '"
                   + " || coalesce(min(c.credit_note_number), '-') from sal_credit_note c join"
                   + " (select credit_note_id, sum(amount) a from"
                   + " pay_refund where credit_note_id is not null group by credit_note_id) r on"
                   + " r.credit_note_id = c.id where r.a > c.total or exists (select 1 from"
-                  + " pay_refund f where f.credit_note_id = c.id and (f.sale_id <> c.sale_id or"
+                  + " pay_refund f where f.credit_note_id = c.id and (f.sale_id is distinct from"
+                  + " c.sale_id or"
                   + " f.customer_id <> c.customer_id or f.currency <> c.currency))"),
           new Check(
               "reversed_payments_have_one_approved_reversal",

@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 /**
  * A refund paid out: how much, by which tender, from where, why. Amounts at the currency's scale.
  *
+ * @param saleNumber the sale whose credit it pays out; null for a refund of a credit note not
+ *     linked to a sale (issue 4)
  * @param creditNoteNumber the credit note it pays out; null for the sale's credit in general
  * @param receivableAmount the part taken from the sale's open amount below zero (Dr Accounts
  *     receivable)
@@ -32,7 +34,7 @@ public record RefundView(
   public static RefundView of(Refund r) {
     return new RefundView(
         r.refundNumber(),
-        r.sale().saleNumber(),
+        r.sale() == null ? null : r.sale().saleNumber(),
         r.creditNote() == null ? null : r.creditNote().creditNoteNumber(),
         r.tenderCode(),
         r.currency().getCurrencyCode(),

@@ -68,6 +68,30 @@ final class PaymentEvents {
         .toString();
   }
 
+  /**
+   * {@code refund.paid} of a credit note not linked to a sale (issue 4): no sale number or sale
+   * figures; the whole amount came from the note's open item.
+   */
+  static String refundedOfCreditNote(Refund refund) {
+    return Json.createObjectBuilder()
+        .add("eventType", "refund.paid")
+        .add("schemaVersion", SCHEMA_VERSION)
+        .addNull("saleNumber")
+        .add("customerNumber", refund.creditNote().customer().customerNumber())
+        .add("currency", refund.currency().getCurrencyCode())
+        .add("refundNumber", refund.refundNumber())
+        .add("creditNoteNumber", refund.creditNote().creditNoteNumber())
+        .add("refundDate", refund.refundDate().toString())
+        .add("method", refund.tenderCode())
+        .add("amount", refund.amount().amount())
+        .add("receivableAmount", refund.receivableAmount().amount())
+        .add("depositAmount", refund.depositAmount().amount())
+        .add("reason", refund.reason())
+        .add("journalEntryNumber", refund.journalEntry().entryNumber())
+        .build()
+        .toString();
+  }
+
   private static JsonObjectBuilder header(String eventType, Sale sale) {
     return Json.createObjectBuilder()
         .add("eventType", eventType)

@@ -158,4 +158,96 @@ public final class RefundPosting {
     events.publish("refund.paid", sale.customer().customerNumber(), event);
     return refund;
   }
+
+  /**
+   * Pays out a credit note not linked to a sale (issue 4; DESIGN.md 5 "refund paid out"): Dr
+   * Accounts receivable / Cr the tender's account, a customer ledger {@code refund} entry naming
+   * the note (its own open item), so a note refunded in full leaves its customer where they were
+   * before the return. Never more than what of the note is not refunded yet.
+   *
+   * @param customerNumber the customer paid; null = the note's
+   * @throws BusinessRuleViolation {@code INVALID_REQUEST}, {@code UNKNOWN_TENDER}, {@code
+   *     UNKNOWN_CREDIT_NOTE}, {@code CREDIT_NOTE_OF_ANOTHER_SALE} (the note credits a sale: use
+   *     {@link #refund}), {@code CREDIT_NOTE_OF_ANOTHER_CUSTOMER}, {@code CURRENCY_MISMATCH},
+   *     {@code DATE_BEFORE_ORIGINAL}, {@code INVALID_AMOUNT}, {@code REFUND_EXCEEDS_CREDIT_NOTE},
+   *     {@code REFUND_EXCEEDS_CUSTOMER_CREDIT}, {@code ACCOUNTING_PERIOD_CLOSED}. Nothing is
+   *     written when refused.
+   */
+  public Refund refundCreditNote(
+      String creditNoteNumber, String customerNumber, PayRefund command, String user) {
+    if (command == null || command.date() == null) {
+      throw new BusinessRuleViolation(ErrorCode.INVALID_REQUEST, "the refund date is required");
+    }
+    ApprovalRequests.requireReason(command.reason(), "a refund");
+    Tender tender = PaymentPosting.tender(em, command.method(), "method");
+    PaymentPosting.requireReference(command.reference(), "reference");
+    CreditNoteRefunds refunds = new CreditNoteRefunds(em);
+    CreditNote note = refunds.lockUnlinked(creditNoteNumber, customerNumber, command.currency());
+    if (command.date().isBefore(note.postingDate())) {
+      throw new BusinessRuleViolation(
+          ErrorCode.DATE_BEFORE_ORIGINAL,
+          "the refund is dated "
+              + command.date()
+              + ", before credit note "
+              + note.creditNoteNumber()
+              + " of "
+              + note.postingDate());
+    }
+    Money amount = Allocation.requireAmount(command.amount(), note.currency(), "amount");
+    Allocation.withinCreditNote(amount, CreditNoteRefunds.total(note), refunds.refunded(note));
+    Allocation.Split split =
+        Allocation.refund(amount, refunds.openAmount(note), Money.zero(note.currency()));
+
+    DocumentNumbers numbers = new DocumentNumbers(em);
+    String number = numbers.next(DocumentNumbers.REFUND);
+    String currency = note.currency().getCurrencyCode();
+    JournalEntry entry =
+        new Journal(em, numbers)
+            .post(
+                new Journal.Draft()
+                    .debit(Accounts.ACCOUNTS_RECEIVABLE, split.receivable().amount())
+                    .credit(tender.accountCode(), split.total().amount()),
+                command.date(),
+                currency,
+                Refund.DOCUMENT_TYPE,
+                number,
+                "Refund "
+                    + number
+                    + " ("
+                    + tender.code()
+                    + ") of "
+                    + note.creditNoteNumber()
+                    + " to "
+                    + note.customer().customerNumber(),
+                user);
+    em.persist(
+        new CustomerLedgerEntry(
+            note.customer(),
+            CustomerLedgerEntry.Type.refund,
+            Refund.DOCUMENT_TYPE,
+            number,
+            split.receivable().amount(),
+            currency,
+            command.date(),
+            null,
+            entry,
+            note.creditNoteNumber()));
+    Refund refund =
+        new Refund(
+            number,
+            note,
+            tender,
+            split.receivable(),
+            command.date(),
+            command.reference(),
+            command.reason().strip(),
+            entry,
+            user);
+    em.persist(refund);
+    String event = PaymentEvents.refundedOfCreditNote(refund);
+    new AuditTrail(em)
+        .record(user, "refund.paid", Refund.DOCUMENT_TYPE, number, refund.reason(), event);
+    events.publish("refund.paid", note.customer().customerNumber(), event);
+    return refund;
+  }
 }

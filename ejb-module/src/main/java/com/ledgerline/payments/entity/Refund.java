@@ -23,7 +23,8 @@ import java.util.Currency;
 /**
  * Money paid back to a customer out of the credit a sale left them (DESIGN.md 5 "refund paid out":
  * Dr Accounts receivable / Cr tender account; the part held in Customer deposits is debited there),
- * optionally against one of the sale's credit notes (issue 3). Immutable.
+ * optionally against one of the sale's credit notes (issue 3), or of a credit note not linked to a
+ * sale (issue 4: its own open item, no sale named). Immutable.
  *
  * <p>Invariants: {@code amount > 0}; {@code amount = receivableAmount + depositAmount}; never more
  * than the sale's credit at the time (negative open amount plus deposits held from its payments); a
@@ -54,7 +55,8 @@ public class Refund {
   @Column(name = "refund_number", nullable = false, unique = true)
   private String refundNumber;
 
-  @ManyToOne(optional = false)
+  /** Null for a refund of a credit note not linked to a sale. */
+  @ManyToOne
   @JoinColumn(name = "sale_id")
   private Sale sale;
 
@@ -121,7 +123,8 @@ public class Refund {
       throw new IllegalArgumentException(
           "a refund needs a positive amount split into non-negative parts");
     }
-    if (creditNote != null && !creditNote.sale().saleNumber().equals(sale.saleNumber())) {
+    if (creditNote != null
+        && (!creditNote.linked() || !creditNote.sale().saleNumber().equals(sale.saleNumber()))) {
       throw new IllegalArgumentException(
           creditNote.creditNoteNumber() + " is not a credit note of " + sale.saleNumber());
     }
@@ -143,10 +146,49 @@ public class Refund {
     this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
   }
 
+  /**
+   * A refund of a credit note not linked to a sale (issue 4): the whole amount is taken from the
+   * note's own open item (Dr Accounts receivable), nothing from deposits, and no sale is named.
+   */
+  public Refund(
+      String refundNumber,
+      CreditNote creditNote,
+      Tender tender,
+      Money amount,
+      LocalDate refundDate,
+      String reference,
+      String reason,
+      JournalEntry journalEntry,
+      String createdBy) {
+    if (creditNote.linked()) {
+      throw new IllegalArgumentException(
+          creditNote.creditNoteNumber() + " credits " + creditNote.sale().saleNumber());
+    }
+    if (amount.isNegative() || amount.isZero()) {
+      throw new IllegalArgumentException("a refund needs a positive amount");
+    }
+    this.refundNumber = refundNumber;
+    this.customer = creditNote.customer();
+    this.creditNote = creditNote;
+    this.tenderCode = tender.code();
+    this.accountCode = tender.accountCode();
+    this.currency = amount.currency().getCurrencyCode();
+    this.receivableAmount = amount.amount();
+    this.depositAmount = BigDecimal.ZERO.setScale(amount.amount().scale());
+    this.amount = amount.amount();
+    this.refundDate = refundDate;
+    this.reference = reference;
+    this.reason = reason;
+    this.journalEntry = journalEntry;
+    this.createdBy = createdBy;
+    this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
   public String refundNumber() {
     return refundNumber;
   }
 
+  /** The sale whose credit it pays out; null for a refund of an unlinked credit note. */
   public Sale sale() {
     return sale;
   }

@@ -9,7 +9,8 @@ import java.util.List;
  * A credit note as people read it, with the journal entry and stock movements it posted and the
  * refunds paid out against it. Amounts at the currency's scale.
  *
- * @param saleRevision the revision of the sale whose lines it credits
+ * @param saleNumber the sale it credits; null for a return not linked to a sale (issue 4)
+ * @param saleRevision the revision of the sale whose lines it credits; null when not linked
  * @param amountRefunded the sum of the refunds naming it ({@code RFD-…}, issue 3), ≥ 0
  * @param amountRemaining {@code total - amountRefunded}, ≥ 0: what a refund against it may still
  *     pay out, as far as the sale's customer credit allows (a credit note on an unpaid invoice
@@ -19,7 +20,7 @@ import java.util.List;
 public record CreditNoteView(
     String creditNoteNumber,
     String saleNumber,
-    int saleRevision,
+    Integer saleRevision,
     String customerNumber,
     String currency,
     LocalDate postingDate,
@@ -38,13 +39,13 @@ public record CreditNoteView(
     List<SaleView.StockMovementView> stockMovements) {
 
   /**
-   * @param saleLineNumber the credited line's number on the sale
+   * @param saleLineNumber the credited line's number on the sale; null when the note is not linked
    * @param restockedQuantity units moved back into stock
    * @param costAmount the cost moved back into Inventory; null without restock
    */
   public record Line(
       int lineNumber,
-      int saleLineNumber,
+      Integer saleLineNumber,
       String sku,
       String description,
       BigDecimal quantity,

@@ -23,6 +23,7 @@ import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Quantities;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -288,13 +289,21 @@ public final class CreditNoteIssue {
     return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
   }
 
-  private static String issuedEvent(CreditNote note, JournalEntry entry) {
+  /**
+   * {@code credit_note.issued}: the note, its lines and journal entry; {@code saleNumber} and each
+   * line's {@code saleLineNumber} are null for a note not linked to a sale.
+   */
+  static String issuedEvent(CreditNote note, JournalEntry entry) {
     JsonArrayBuilder lines = Json.createArrayBuilder();
     for (CreditNoteLine line : note.lines()) {
       lines.add(
           Json.createObjectBuilder()
               .add("lineNumber", line.lineNumber())
-              .add("saleLineNumber", line.saleLine().lineNumber())
+              .add(
+                  "saleLineNumber",
+                  line.saleLine() == null
+                      ? JsonValue.NULL
+                      : Json.createValue(line.saleLine().lineNumber()))
               .add("sku", line.sku())
               .add("quantity", line.quantity())
               .add("netAmount", line.netAmount())
@@ -306,7 +315,9 @@ public final class CreditNoteIssue {
         .add("eventType", "credit_note.issued")
         .add("schemaVersion", 1)
         .add("creditNoteNumber", note.creditNoteNumber())
-        .add("saleNumber", note.sale().saleNumber())
+        .add(
+            "saleNumber",
+            note.linked() ? Json.createValue(note.sale().saleNumber()) : JsonValue.NULL)
         .add("customerNumber", note.customer().customerNumber())
         .add("postingDate", note.postingDate().toString())
         .add("currency", note.currency().getCurrencyCode())

@@ -179,7 +179,7 @@ public final class SaleViews {
     refunded = refunded.setScale(note.total().scale());
     return new CreditNoteView(
         note.creditNoteNumber(),
-        note.sale().saleNumber(),
+        note.linked() ? note.sale().saleNumber() : null,
         note.saleRevision(),
         note.customer().customerNumber(),
         note.currency().getCurrencyCode(),
@@ -199,7 +199,7 @@ public final class SaleViews {
                 l ->
                     new CreditNoteView.Line(
                         l.lineNumber(),
-                        l.saleLine().lineNumber(),
+                        l.saleLine() == null ? null : l.saleLine().lineNumber(),
                         l.sku(),
                         l.description(),
                         l.quantity(),

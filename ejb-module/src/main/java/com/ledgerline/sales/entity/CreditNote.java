@@ -3,9 +3,13 @@ package com.ledgerline.sales.entity;
 import com.ledgerline.customers.entity.Customer;
 import com.ledgerline.ledger.entity.JournalEntry;
 import com.ledgerline.shared.Money;
+import com.ledgerline.tax.entity.PriceBasis;
+import com.ledgerline.tax.entity.TaxJurisdiction;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -25,13 +29,17 @@ import java.util.Currency;
 import java.util.List;
 
 /**
- * A credit note against a posted sale ({@code CN-…}, its own gapless series): some or all of the
- * sale's lines taken back, with or without restock (DESIGN.md 5). Written once with its lines and
- * never changed (database triggers refuse updates and deletes); its ledger and journal effects
- * point at it, its customer ledger entry names the sale it applies to.
+ * A credit note ({@code CN-…}, its own gapless series): some or all of a posted sale's lines taken
+ * back, with or without restock (DESIGN.md 5), or goods returned without a sale to name (issue 4,
+ * DESIGN.md 8: an Online Retail {@code C} invoice), then <em>unlinked</em>: it snapshots the tax
+ * terms of its jurisdiction (price basis, rounding policy and mode) as a sale does, and its
+ * customer ledger entry is its own open item. Written once with its lines and never changed
+ * (database triggers refuse updates and deletes); its ledger and journal effects point at it, a
+ * linked note's customer ledger entry names the sale it applies to.
  *
  * <p>Invariants: {@code total = subtotal + taxTotal}, each the sum of its lines; over all credit
- * notes of a sale line the credited quantity, net, tax and restocked cost never exceed the line's.
+ * notes of a sale line the credited quantity, net, tax and restocked cost never exceed the line's;
+ * a note names a sale and its revision, or its own tax terms, never both (V0070).
  */
 @Entity
 @Table(name = "sal_credit_note")
@@ -52,12 +60,27 @@ public class CreditNote {
   @Column(name = "credit_note_number", nullable = false, unique = true)
   private String creditNoteNumber;
 
-  @ManyToOne(optional = false)
+  /** Null for a credit note not linked to a sale. */
+  @ManyToOne
   @JoinColumn(name = "sale_id")
   private Sale sale;
 
-  @Column(name = "sale_revision", nullable = false)
-  private int saleRevision;
+  @Column(name = "sale_revision")
+  private Integer saleRevision;
+
+  /** An unlinked note's own tax terms (null when it follows its sale's). */
+  @Column(name = "jurisdiction_code")
+  private String jurisdictionCode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "price_basis")
+  private PriceBasis priceBasis;
+
+  @Column(name = "rounding_policy")
+  private String roundingPolicy;
+
+  @Column(name = "rounding_mode")
+  private String roundingMode;
 
   @ManyToOne(optional = false)
   @JoinColumn(name = "customer_id")
@@ -122,8 +145,50 @@ public class CreditNote {
     this.total = BigDecimal.ZERO;
   }
 
+  /**
+   * A credit note not linked to a sale: goods a customer returned, credited at the given tax terms
+   * (the jurisdiction's on the posting date).
+   */
+  public CreditNote(
+      String creditNoteNumber,
+      Customer customer,
+      TaxJurisdiction jurisdiction,
+      LocalDate postingDate,
+      boolean restock,
+      String reason,
+      String user) {
+    this.creditNoteNumber = creditNoteNumber;
+    this.customer = customer;
+    this.currency = jurisdiction.currency().getCurrencyCode();
+    this.jurisdictionCode = jurisdiction.code();
+    this.priceBasis = jurisdiction.priceBasis();
+    this.roundingPolicy = jurisdiction.roundingPolicy().name();
+    this.roundingMode = jurisdiction.roundingMode().name();
+    this.postingDate = postingDate;
+    this.restock = restock;
+    this.reason = reason;
+    this.createdBy = user;
+    this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    this.subtotal = BigDecimal.ZERO;
+    this.taxTotal = BigDecimal.ZERO;
+    this.total = BigDecimal.ZERO;
+  }
+
   /** Adds a line and keeps the totals equal to the sums of the lines. */
   public CreditNoteLine addLine(CreditNoteLine.Values values) {
+    CreditNoteLine line = new CreditNoteLine(this, lines.size() + 1, values);
+    lines.add(line);
+    subtotal = subtotal.add(values.netAmount());
+    taxTotal = taxTotal.add(values.taxAmount());
+    total = subtotal.add(taxTotal);
+    return line;
+  }
+
+  /** Adds a line of a note not linked to a sale and keeps the totals the sums of the lines. */
+  public CreditNoteLine addLine(CreditNoteLine.Returned values) {
+    if (sale != null) {
+      throw new IllegalStateException(creditNoteNumber + " credits lines of " + sale.saleNumber());
+    }
     CreditNoteLine line = new CreditNoteLine(this, lines.size() + 1, values);
     lines.add(line);
     subtotal = subtotal.add(values.netAmount());
@@ -148,12 +213,24 @@ public class CreditNote {
     return creditNoteNumber;
   }
 
+  /** The sale it credits; null for a note not linked to a sale. */
   public Sale sale() {
     return sale;
   }
 
-  public int saleRevision() {
+  /** Whether it credits lines of a sale. */
+  public boolean linked() {
+    return sale != null;
+  }
+
+  /** The revision of the sale whose lines it credits; null when not linked. */
+  public Integer saleRevision() {
     return saleRevision;
+  }
+
+  /** The jurisdiction whose tax terms it follows: the sale's, or its own when not linked. */
+  public String jurisdictionCode() {
+    return sale != null ? sale.jurisdictionCode() : jurisdictionCode;
   }
 
   public Customer customer() {

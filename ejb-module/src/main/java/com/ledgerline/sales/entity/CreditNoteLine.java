@@ -13,8 +13,11 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
 /**
- * One credited sale line: the quantity taken back and the net, tax and (on restock) cost it takes
- * back, at the sale line's price, tax rate and cost snapshots. Immutable.
+ * One credited line: on a note linked to a sale, the quantity taken back of a sale line and the
+ * net, tax and (on restock) cost it takes back, at the sale line's price, tax rate and cost
+ * snapshots; on an unlinked note (goods returned without a sale, issue 4), the returned variant at
+ * the price the channel credited, the rate in force on the note's posting date and, on restock, the
+ * variant's moving-average cost then. Immutable.
  */
 @Entity
 @Table(name = "sal_credit_note_line")
@@ -36,6 +39,32 @@ public class CreditNoteLine {
       BigDecimal restockedQuantity,
       BigDecimal costAmount) {}
 
+  /**
+   * A line of a credit note not linked to a sale.
+   *
+   * @param variant the returned variant
+   * @param description what the customer sees
+   * @param quantity units returned, positive, 4 decimals
+   * @param unitPrice per unit, 6 decimals, in the note's price basis
+   * @param netAmount currency scale
+   * @param taxRatePercent the rate in force on the posting date
+   * @param taxAmount currency scale
+   * @param restockedQuantity units moved back into stock (0 without restock or for services)
+   * @param unitCost the moving-average cost the goods came back at (null when nothing restocked)
+   * @param costAmount the cost moved back into Inventory (null when nothing was restocked)
+   */
+  public record Returned(
+      Variant variant,
+      String description,
+      BigDecimal quantity,
+      BigDecimal unitPrice,
+      BigDecimal netAmount,
+      BigDecimal taxRatePercent,
+      BigDecimal taxAmount,
+      BigDecimal restockedQuantity,
+      BigDecimal unitCost,
+      BigDecimal costAmount) {}
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -47,7 +76,8 @@ public class CreditNoteLine {
   @Column(name = "line_number", nullable = false)
   private int lineNumber;
 
-  @ManyToOne(optional = false)
+  /** Null on a note not linked to a sale. */
+  @ManyToOne
   @JoinColumn(name = "sale_line_id")
   private SaleLine saleLine;
 
@@ -105,10 +135,27 @@ public class CreditNoteLine {
     this.costAmount = values.costAmount();
   }
 
+  CreditNoteLine(CreditNote creditNote, int lineNumber, Returned values) {
+    this.creditNote = creditNote;
+    this.lineNumber = lineNumber;
+    this.variant = values.variant();
+    this.sku = values.variant().sku();
+    this.description = values.description();
+    this.quantity = values.quantity();
+    this.unitPrice = values.unitPrice();
+    this.netAmount = values.netAmount();
+    this.taxRatePercent = values.taxRatePercent();
+    this.taxAmount = values.taxAmount();
+    this.restockedQuantity = values.restockedQuantity();
+    this.unitCost = values.costAmount() == null ? null : values.unitCost();
+    this.costAmount = values.costAmount();
+  }
+
   public int lineNumber() {
     return lineNumber;
   }
 
+  /** The credited sale line; null on a note not linked to a sale. */
   public SaleLine saleLine() {
     return saleLine;
   }

@@ -893,7 +893,8 @@ class ChannelsIT {
       assertEquals("POSTED", posted.getString("outcome"), posted.toString());
       JsonObject first =
           as("auditor").get("api/credit-notes/" + posted.getString("document")).json();
-      assertEquals(JsonValue.NULL, first.get("saleNumber"), first.toString());
+      assertEquals(
+          JsonValue.NULL, first.getOrDefault("saleNumber", JsonValue.NULL), first.toString());
       assertTrue(first.getBoolean("restock"));
       assertEquals(0, restocked.compareTo(first.getJsonNumber("total").bigDecimalValue()));
       assertEquals(0, restocked.compareTo(first.getJsonNumber("amountRefunded").bigDecimalValue()));

@@ -970,7 +970,7 @@ class PostingSequencePropertiesIT {
       }
       BigDecimal refunded = amount;
       PayRefund command =
-          new PayRefund(date, null, "bank_transfer", refunded, null, "property: refund");
+          new PayRefund(date, null, "bank_transfer", refunded, null, "property: refund", null);
       attempt(
           "refund " + refunded + " on " + sale.number + " (credit " + credit + ")",
           refusal,

@@ -6,6 +6,7 @@ import com.ledgerline.imports.replay.ReplayMessages.Messages;
 import com.ledgerline.imports.replay.ReplayMessages.Outbound;
 import com.ledgerline.imports.replay.ReplayMessages.TaxTable;
 import com.ledgerline.imports.replay.ReplayMessages.Withheld;
+import com.ledgerline.tax.entity.PriceBasis;
 import com.ledgerline.tax.entity.RoundingPolicy;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -397,14 +398,18 @@ public final class OnlineRetailReplay {
     }
     try (PreparedStatement s =
         db.prepareStatement(
-            "SELECT rounding_policy, rounding_mode FROM tax_jurisdiction WHERE code = ?")) {
+            "SELECT rounding_policy, rounding_mode, prices_include_tax FROM tax_jurisdiction WHERE"
+                + " code = ?")) {
       s.setString(1, com.ledgerline.imports.control.OnlineRetailRules.TAX_JURISDICTION);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
           throw new IllegalStateException("the ledger has no tax jurisdiction GB");
         }
         return new TaxTable(
-            rates, RoundingPolicy.valueOf(rs.getString(1)), RoundingMode.valueOf(rs.getString(2)));
+            rates,
+            rs.getBoolean(3) ? PriceBasis.TAX_INCLUSIVE : PriceBasis.TAX_EXCLUSIVE,
+            RoundingPolicy.valueOf(rs.getString(1)),
+            RoundingMode.valueOf(rs.getString(2)));
       }
     }
   }

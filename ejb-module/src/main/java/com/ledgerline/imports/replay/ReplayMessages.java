@@ -12,6 +12,7 @@ import com.ledgerline.imports.control.OnlineRetailRules.VariantSpec;
 import com.ledgerline.sales.control.SaleArithmetic;
 import com.ledgerline.sales.control.SaleArithmetic.PricingLine;
 import com.ledgerline.shared.Money;
+import com.ledgerline.tax.entity.PriceBasis;
 import com.ledgerline.tax.entity.RoundingPolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -267,7 +268,7 @@ public final class ReplayMessages {
   }
 
   static Outbound refund(Invoice invoice, TaxTable tax) {
-    JsonObjectBuilder body = document(invoice, tax, true).add("restock", true);
+    JsonObjectBuilder body = document(invoice, tax, true);
     return new Outbound(
         Kind.RETURN,
         invoice.invoiceNumber(),
@@ -317,9 +318,16 @@ public final class ReplayMessages {
       if (!row.description().isEmpty()) {
         line.add("description", row.description());
       }
+      if (isReturn) {
+        // returned goods go back into stock; services, fees and discounts have none
+        line.add("restock", !OnlineRetailRules.isService(row.stockCode()));
+      }
       lines.add(line);
     }
-    Money gross = SaleArithmetic.price(pricing, GBP, tax.policy(), tax.rounding()).total();
+    Money gross =
+        SaleArithmetic.price(
+                pricing, new SaleArithmetic.Terms(GBP, tax.basis(), tax.policy(), tax.rounding()))
+            .total();
     String customer = customerOf(invoice);
     JsonArrayBuilder tenders = Json.createArrayBuilder();
     if (gross.amount().signum() != 0) {
@@ -343,7 +351,7 @@ public final class ReplayMessages {
         .add("postingDate", date.toString())
         .add("amount", gross.amount().toPlainString())
         .add("lines", lines)
-        .add("payments", tenders);
+        .add(isReturn ? "refunds" : "payments", tenders);
   }
 
   private static String customerOf(Invoice invoice) {
@@ -366,7 +374,8 @@ public final class ReplayMessages {
    *
    * @param rates effective-dated rates, {@code validTo} exclusive (null = open)
    */
-  public record TaxTable(List<Rate> rates, RoundingPolicy policy, RoundingMode rounding) {
+  public record TaxTable(
+      List<Rate> rates, PriceBasis basis, RoundingPolicy policy, RoundingMode rounding) {
     public TaxTable {
       rates = List.copyOf(rates);
     }

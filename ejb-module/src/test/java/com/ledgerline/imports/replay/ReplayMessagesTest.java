@@ -10,6 +10,7 @@ import com.ledgerline.imports.replay.ReplayMessages.Kind;
 import com.ledgerline.imports.replay.ReplayMessages.Messages;
 import com.ledgerline.imports.replay.ReplayMessages.Outbound;
 import com.ledgerline.imports.replay.ReplayMessages.TaxTable;
+import com.ledgerline.tax.entity.PriceBasis;
 import com.ledgerline.tax.entity.RoundingPolicy;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
@@ -29,6 +30,7 @@ class ReplayMessagesTest {
               new TaxTable.Rate(
                   new BigDecimal("17.5"), LocalDate.of(2010, 1, 1), LocalDate.of(2011, 1, 4)),
               new TaxTable.Rate(new BigDecimal("20"), LocalDate.of(2011, 1, 4), null)),
+          PriceBasis.TAX_EXCLUSIVE,
           RoundingPolicy.PER_LINE,
           RoundingMode.HALF_UP);
 

@@ -610,6 +610,51 @@ class ChannelsIT {
   }
 
   @Test
+  void aStuckCustomerGroupDoesNotHoldUpTheOthers() throws Exception {
+    Fixture stuck = fixture("5.00", 10);
+    Fixture other = fixture("5.00", 10);
+    String blocked = "T-" + unique();
+    String free = "T-" + unique();
+    BigDecimal amount = gross(stuck.price(), 1);
+    // the stuck customer's posting waits on a lock this test holds on its stock row
+    try (java.sql.Connection lock = TestDatabase.connect()) {
+      lock.setAutoCommit(false);
+      try (java.sql.PreparedStatement s =
+          lock.prepareStatement(
+              "select quantity_on_hand from inv_stock_level where variant_id = (select id from"
+                  + " cat_variant where sku = ?) for update")) {
+        s.setString(1, stuck.sku());
+        s.executeQuery().close();
+      }
+      try (Broker broker = new Broker()) {
+        broker.send(
+            QUEUE,
+            sale(blocked, stuck, 1, amount, tender("cash", amount, "settled")).build().toString(),
+            envelope(CHANNEL, stuck.customer()));
+        // the stuck message has been taken (it waits on the lock) before the other is sent
+        awaitRow(
+            "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname ="
+                + " current_database()");
+        broker.send(
+            QUEUE,
+            sale(free, other, 1, amount, tender("cash", amount, "settled")).build().toString(),
+            envelope(CHANNEL, other.customer()));
+        JsonObject settled = awaitSettled(CHANNEL, free, 1);
+        assertEquals("POSTED", settled.getString("outcome"), settled.toString());
+        assertEquals(
+            0,
+            count("select count(*) from chn_message_log where transaction_id = ?", blocked),
+            "the other customer's sale posted while the stuck one still waited");
+      }
+      lock.rollback();
+    }
+    JsonObject released = awaitSettled(CHANNEL, blocked, 1);
+    assertEquals("POSTED", released.getString("outcome"), released.toString());
+    assertEquals(0, new BigDecimal("9").compareTo(onHand(stuck.sku())));
+    assertInvariantsHold();
+  }
+
+  @Test
   void theChannelFiguresCountWhatSettled() throws Exception {
     Fixture f = fixture("3.00", 5);
     String posted = "T-" + unique();

@@ -177,7 +177,28 @@ public enum ErrorCode {
   /** A channel refund names an original sale that was sold to another customer (issue 4). */
   SALE_OF_ANOTHER_CUSTOMER(422),
   /** A channel refund names another tax jurisdiction than its original sale's (issue 4). */
-  TAX_JURISDICTION_MISMATCH(422);
+  TAX_JURISDICTION_MISMATCH(422),
+  /**
+   * A bank statement file could not be read: the detail names the file, where (a camt element path
+   * such as {@code /Document/BkToCstmrStmt/Stmt[1]/Ntry[2]/Amt}, or an MT940/CSV line number) and
+   * why. Nothing of the file is kept (issue 6).
+   */
+  STATEMENT_MALFORMED(422),
+  /**
+   * A bank statement file in a format the import does not read (not camt.052/053/054, MT940 or a
+   * mapped CSV), or a format named that does not exist (issue 6).
+   */
+  STATEMENT_UNSUPPORTED_FORMAT(415),
+  /**
+   * A statement's opening balance plus its entries differs from its closing balance (checked when
+   * both balances are given and every entry is in the balances' currency; issue 6).
+   */
+  STATEMENT_BALANCE_MISMATCH(422),
+  /**
+   * The bank statement was imported before: the same bytes (SHA-256 of the file), or a statement of
+   * the same account with the same statement id and sequence number (issue 6).
+   */
+  STATEMENT_ALREADY_IMPORTED(409);
 
   private final int httpStatus;
 

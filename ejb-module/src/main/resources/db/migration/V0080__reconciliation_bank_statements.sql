@@ -43,10 +43,10 @@ CREATE TABLE rec_statement_line (
     -- signed: credits to the account positive, debits negative; at the scale the bank gave
     amount             NUMERIC(19, 5) NOT NULL,
     currency           CHAR(3)       NOT NULL,
-    bank_reference     VARCHAR(140),
-    end_to_end_id      VARCHAR(140),
+    bank_reference     TEXT,
+    end_to_end_id      TEXT,
     remittance_info    TEXT,
-    counterparty       VARCHAR(140),
+    counterparty       TEXT,
     description        TEXT,
     UNIQUE (statement_id, line_number)
 );

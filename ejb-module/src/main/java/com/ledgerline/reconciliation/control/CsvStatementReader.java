@@ -145,8 +145,11 @@ public final class CsvStatementReader {
 
   private static BigDecimal amount(String file, String at, CsvMapping mapping, String text) {
     String plain = text.trim();
+    // thousands separators only in groups of three, so "12,50" under a decimal point is refused
     String pattern =
-        mapping.decimalComma() ? "[-+]?[0-9.]*[0-9](,[0-9]+)?" : "[-+]?[0-9,]*[0-9](\\.[0-9]+)?";
+        mapping.decimalComma()
+            ? "[-+]?([0-9]+|[0-9]{1,3}(\\.[0-9]{3})+)(,[0-9]+)?"
+            : "[-+]?([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\\.[0-9]+)?";
     if (!plain.matches(pattern)) {
       throw StatementRefusals.malformed(
           file,

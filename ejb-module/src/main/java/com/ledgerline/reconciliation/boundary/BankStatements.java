@@ -112,9 +112,11 @@ public class BankStatements {
             user(),
             "bank-statement.refused",
             DOCUMENT_TYPE,
-            fileName == null || fileName.isBlank() ? "(unnamed)" : truncate(fileName, 100),
+            // the audit trail's document number holds 40 characters; the detail has the whole name
+            fileName == null || fileName.isBlank() ? "(unnamed)" : truncate(fileName, 40),
             code.name(),
             Json.createObjectBuilder()
+                .add("fileName", fileName == null ? "" : fileName)
                 .add("channel", "JMS")
                 .add("code", code.name())
                 .add("detail", truncate(detail, 2000))

@@ -1,12 +1,13 @@
 package com.ledgerline.approvals.boundary;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.approvals.entity.ApprovalRequest;
 import com.ledgerline.audit.control.AuditTrail;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -87,7 +88,7 @@ public class ApprovalExpiry {
             ApprovalRequest.DOCUMENT_TYPE,
             request.requestNumber(),
             request.decisionReason(),
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("documentType", request.documentType())
                 .add("documentNumber", request.documentNumber())
                 .add("requestedBy", request.requestedBy())

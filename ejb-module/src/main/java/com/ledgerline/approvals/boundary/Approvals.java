@@ -1,5 +1,7 @@
 package com.ledgerline.approvals.boundary;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.approvals.control.ApprovalHandler;
 import com.ledgerline.approvals.control.ApprovalPolicies;
 import com.ledgerline.approvals.control.ApprovalRequests;
@@ -20,7 +22,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -103,7 +104,7 @@ public class Approvals {
             ApprovalRequest.DOCUMENT_TYPE,
             request.requestNumber(),
             why,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("documentType", request.documentType())
                 .add("documentNumber", request.documentNumber())
                 .add("requestedBy", request.requestedBy())
@@ -156,7 +157,7 @@ public class Approvals {
             ApprovalRequest.DOCUMENT_TYPE,
             request.requestNumber(),
             request.decisionReason(),
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("documentType", request.documentType())
                 .add("documentNumber", request.documentNumber())
                 .add("requestedBy", request.requestedBy())

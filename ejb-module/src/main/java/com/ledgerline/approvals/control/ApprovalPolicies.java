@@ -1,12 +1,13 @@
 package com.ledgerline.approvals.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.approvals.boundary.PolicyFigures;
 import com.ledgerline.approvals.entity.ApprovalPolicy;
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Money;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -103,7 +104,7 @@ public final class ApprovalPolicies {
     Checked checked = check(requestType, currency, figures);
     ApprovalPolicy policy =
         em.find(ApprovalPolicy.class, new ApprovalPolicy.Key(requestType, currency));
-    JsonObjectBuilder detail = Json.createObjectBuilder();
+    JsonObjectBuilder detail = JSON.createObjectBuilder();
     if (policy == null) {
       policy = new ApprovalPolicy(requestType, currency);
       em.persist(policy);
@@ -130,7 +131,7 @@ public final class ApprovalPolicies {
 
   private static JsonObjectBuilder figures(ApprovalPolicy policy) {
     BigDecimal threshold = policy.thresholdAmount();
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("thresholdAmount", threshold)
         .add("approversRequired", policy.approversRequired())
         .add("approversAboveThreshold", policy.approversAboveThreshold())

@@ -1,12 +1,13 @@
 package com.ledgerline.approvals.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.approvals.entity.ApprovalPolicy;
 import com.ledgerline.approvals.entity.ApprovalRequest;
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -107,7 +108,7 @@ public final class ApprovalRequests {
             ApprovalRequest.DOCUMENT_TYPE,
             request.requestNumber(),
             request.reason(),
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("requestType", requestType)
                 .add("documentType", documentType)
                 .add("documentNumber", documentNumber)
@@ -136,7 +137,7 @@ public final class ApprovalRequests {
             ApprovalRequest.DOCUMENT_TYPE,
             request.requestNumber(),
             null,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("documentType", request.documentType())
                 .add("documentNumber", request.documentNumber())
                 .add("requestedBy", request.requestedBy())
@@ -166,7 +167,7 @@ public final class ApprovalRequests {
             ApprovalRequest.DOCUMENT_TYPE,
             request.requestNumber(),
             refusal.code().name(),
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("documentType", request.documentType())
                 .add("documentNumber", request.documentNumber())
                 .add("requestedBy", request.requestedBy())

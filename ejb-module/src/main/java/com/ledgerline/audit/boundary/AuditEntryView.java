@@ -1,7 +1,8 @@
 package com.ledgerline.audit.boundary;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.entity.AuditRecord;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
@@ -37,6 +38,6 @@ public record AuditEntryView(
         record.reason(),
         record.detail() == null
             ? null
-            : Json.createReader(new StringReader(record.detail())).readValue());
+            : JSON.createReader(new StringReader(record.detail())).readValue());
   }
 }

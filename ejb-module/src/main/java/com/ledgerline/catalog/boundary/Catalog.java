@@ -1,5 +1,7 @@
 package com.ledgerline.catalog.boundary;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.catalog.entity.Product;
 import com.ledgerline.catalog.entity.Variant;
@@ -17,7 +19,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -114,13 +115,13 @@ public class Catalog {
       }
       variants.add(newVariant(product, v));
     }
-    JsonArrayBuilder described = Json.createArrayBuilder();
+    JsonArrayBuilder described = JSON.createArrayBuilder();
     variants.forEach(v -> described.add(describe(v)));
     audit(
         "product.created",
         "PRODUCT",
         code,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("name", name)
             .add("taxCategory", category)
             .add("variants", described));
@@ -159,7 +160,7 @@ public class Catalog {
     String category = category(change.taxCategory());
     Product product = requireProduct(productCode);
     em.refresh(product, LockModeType.PESSIMISTIC_WRITE);
-    JsonObjectBuilder changes = Json.createObjectBuilder();
+    JsonObjectBuilder changes = JSON.createObjectBuilder();
     boolean changed = diff(changes, "name", product.name(), name);
     changed |= diff(changes, "taxCategory", product.taxCategoryCode(), category);
     product.change(name, category);
@@ -199,7 +200,7 @@ public class Catalog {
               + level.quantityOnHand().stripTrailingZeros().toPlainString()
               + " on hand; backorders stay allowed until stock is back to zero or above");
     }
-    JsonObjectBuilder changes = Json.createObjectBuilder();
+    JsonObjectBuilder changes = JSON.createObjectBuilder();
     boolean changed = diff(changes, "name", variant.name(), name);
     changed |=
         variant.sellingPrice().compareTo(price) != 0
@@ -310,7 +311,7 @@ public class Catalog {
   }
 
   private static JsonObjectBuilder describe(Variant v) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("sku", v.sku())
         .add("name", v.name())
         .add("sellingPrice", v.sellingPrice())
@@ -350,7 +351,7 @@ public class Catalog {
     if (Objects.equals(from, to)) {
       return false;
     }
-    changes.add(field, Json.createObjectBuilder().add("from", from).add("to", to));
+    changes.add(field, JSON.createObjectBuilder().add("from", from).add("to", to));
     return true;
   }
 

@@ -1,5 +1,7 @@
 package com.ledgerline.channels.boundary;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.channels.control.ChannelMetrics;
 import com.ledgerline.channels.control.ChannelPosting;
 import com.ledgerline.channels.control.ChannelRecords;
@@ -13,7 +15,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where every inbound channel message enters the ledger (DESIGN.md 6), called by the message-driven
@@ -60,6 +62,9 @@ public class ChannelInbox {
           "ledgerline.erp.stock", List.of("erp.stock-receipt", "erp.stock-adjustment"),
           "ledgerline.erp.approvals", List.of("erp.approval-decision"),
           "ledgerline.approvals", List.of("approval.payment-deletion"));
+
+  /** The configured channels (chn_channel) as last read; see {@link #requireEnvelope}. */
+  private static volatile Set<String> configuredChannels = Set.of();
 
   @PersistenceContext private EntityManager em;
   @EJB private ChannelPosting posting;
@@ -108,7 +113,7 @@ public class ChannelInbox {
     events.publish(
         "message.rejected",
         Optional.ofNullable(message.groupId()).orElse(channel),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("schemaVersion", 1)
             .add("eventType", "message.rejected")
             .add("rejectionId", rejectionId)
@@ -134,7 +139,12 @@ public class ChannelInbox {
       throw new BusinessRuleViolation(
           ErrorCode.UNKNOWN_CHANNEL, "the message has no channel property");
     }
-    if (!new ChannelRecords(em).channels().contains(message.channel())) {
+    if (!configuredChannels.contains(message.channel())) {
+      // read again on a miss only: a channel configured since is found, and a delivery that
+      // finds its channel in the cache enlists no database in its own transaction (one-phase)
+      configuredChannels = Set.copyOf(new ChannelRecords(em).channels());
+    }
+    if (!configuredChannels.contains(message.channel())) {
       throw new BusinessRuleViolation(
           ErrorCode.UNKNOWN_CHANNEL, "channel " + message.channel() + " is not configured");
     }
@@ -157,7 +167,7 @@ public class ChannelInbox {
     if (payload == null) {
       return null;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         return null;

@@ -1,5 +1,7 @@
 package com.ledgerline.channels.boundary;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.channels.control.ChannelRecords;
 import com.ledgerline.platform.messaging.JmsOutboundEvents;
@@ -18,7 +20,6 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -160,7 +161,7 @@ public class ChannelReports {
             "MESSAGE_REJECTION",
             String.valueOf(id),
             reason,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("channel", rejection.channel())
                 .add("queue", rejection.queue())
                 .add("code", rejection.code())
@@ -235,7 +236,7 @@ public class ChannelReports {
             "MESSAGE",
             messageId,
             reason,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("queue", letter.originalQueue())
                 .add("deliveries", letter.deliveries())
                 .build()
@@ -391,7 +392,7 @@ public class ChannelReports {
 
   private static Map<String, String> properties(String json) {
     Map<String, String> properties = new LinkedHashMap<>();
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       JsonObject object = reader.readObject();
       object.forEach((k, v) -> properties.put(k, object.getString(k)));
     }

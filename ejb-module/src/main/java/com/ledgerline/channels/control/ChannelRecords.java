@@ -1,8 +1,9 @@
 package com.ledgerline.channels.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.channels.boundary.InboundMessage;
 import com.ledgerline.channels.boundary.Receipt;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
@@ -116,7 +117,7 @@ public final class ChannelRecords {
       String transactionId,
       String code,
       String detail) {
-    JsonObjectBuilder properties = Json.createObjectBuilder();
+    JsonObjectBuilder properties = JSON.createObjectBuilder();
     message.properties().forEach(properties::add);
     Number id =
         (Number)

@@ -1,5 +1,7 @@
 package com.ledgerline.channels.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,7 +14,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -119,7 +120,7 @@ public final class MessageContracts {
                   ? "; and " + (violations.size() - MAX_VIOLATIONS_IN_DETAIL) + " more"
                   : ""));
     }
-    try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(payload))) {
       return reader.readObject();
     }
   }
@@ -151,7 +152,7 @@ public final class MessageContracts {
             out.append(',');
           }
           first = false;
-          out.append(Json.createValue(member.getKey())).append(':');
+          out.append(JSON.createValue(member.getKey())).append(':');
           canonical(member.getValue(), out);
         }
         out.append('}');

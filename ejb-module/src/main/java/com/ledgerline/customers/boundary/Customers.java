@@ -1,5 +1,7 @@
 package com.ledgerline.customers.boundary;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.customers.control.CustomerRules;
 import com.ledgerline.customers.entity.Address;
@@ -16,7 +18,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -118,7 +119,7 @@ public class Customers {
         now());
     em.persist(customer);
     Map<String, String> after = fields(customer);
-    JsonObjectBuilder detail = Json.createObjectBuilder();
+    JsonObjectBuilder detail = JSON.createObjectBuilder();
     after.forEach((field, value) -> detail.add(field, value));
     audit().record(user(), "customer.registered", DOCUMENT_TYPE, number, null, json(detail));
     return CustomerView.of(customer);
@@ -177,12 +178,12 @@ public class Customers {
         values.shippingAddress,
         now());
     Map<String, String> after = fields(customer);
-    JsonObjectBuilder changes = Json.createObjectBuilder();
+    JsonObjectBuilder changes = JSON.createObjectBuilder();
     after.forEach(
         (field, value) -> {
           if (!Objects.equals(before.get(field), value)) {
             changes.add(
-                field, Json.createObjectBuilder().add("from", before.get(field)).add("to", value));
+                field, JSON.createObjectBuilder().add("from", before.get(field)).add("to", value));
           }
         });
     String detail = json(changes);
@@ -221,7 +222,7 @@ public class Customers {
               DOCUMENT_TYPE,
               customerNumber,
               why,
-              json(Json.createObjectBuilder().add("from", was.name()).add("to", target.name())));
+              json(JSON.createObjectBuilder().add("from", was.name()).add("to", target.name())));
     }
     return CustomerView.of(customer);
   }
@@ -251,7 +252,7 @@ public class Customers {
       // a record of another component refers to the customer (a foreign key refused the delete)
       throw hasTransactions(customerNumber, "other records refer to it");
     }
-    JsonObjectBuilder detail = Json.createObjectBuilder();
+    JsonObjectBuilder detail = JSON.createObjectBuilder();
     before.forEach((field, value) -> detail.add(field, value));
     audit()
         .record(
@@ -359,7 +360,7 @@ public class Customers {
             "PAYMENT_TERMS",
             termsCode,
             null,
-            json(Json.createObjectBuilder().add("name", termsName).add("days", days)));
+            json(JSON.createObjectBuilder().add("name", termsName).add("days", days)));
     return terms;
   }
 

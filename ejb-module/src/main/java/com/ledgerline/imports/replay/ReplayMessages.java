@@ -1,5 +1,7 @@
 package com.ledgerline.imports.replay;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.imports.control.OnlineRetailCsv.Invoice;
 import com.ledgerline.imports.control.OnlineRetailCsv.Row;
 import com.ledgerline.imports.control.OnlineRetailRules;
@@ -14,7 +16,6 @@ import com.ledgerline.sales.control.SaleArithmetic.PricingLine;
 import com.ledgerline.shared.Money;
 import com.ledgerline.tax.entity.PriceBasis;
 import com.ledgerline.tax.entity.RoundingPolicy;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -199,7 +200,7 @@ public final class ReplayMessages {
 
   static Outbound customer(CustomerSpec customer) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("customerNumber", customer.customerNumber())
             .add("name", customer.name())
             .add("currency", OnlineRetailRules.CURRENCY)
@@ -212,7 +213,7 @@ public final class ReplayMessages {
 
   static Outbound variant(VariantSpec variant) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("sku", variant.sku())
             .add("productCode", variant.sku())
             .add("productName", variant.name())
@@ -227,7 +228,7 @@ public final class ReplayMessages {
   static Outbound openingStock(OpeningStock stock, LocalDate date, LocalDate from, LocalDate to) {
     String key = ERP_KEY_PREFIX + "opening:" + stock.sku() + ":" + from + ".." + to;
     JsonObject body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("messageId", key)
             .add("sku", stock.sku())
             .add("quantity", stock.quantity().toPlainString())
@@ -253,7 +254,7 @@ public final class ReplayMessages {
             + subject
             + ":"
             + sha256(withoutId.toString()).substring(0, 16);
-    JsonObject body = Json.createObjectBuilder(withoutId).add("messageId", key).build();
+    JsonObject body = JSON.createObjectBuilder(withoutId).add("messageId", key).build();
     return new Outbound(kind, key, groupId, body.toString(), 0);
   }
 
@@ -282,7 +283,7 @@ public final class ReplayMessages {
     String key = ERP_KEY_PREFIX + "write-off:" + invoice.invoiceNumber();
     Row row = invoice.rows().get(0);
     JsonObject body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("messageId", key)
             .add("sku", row.stockCode())
             .add("quantity", row.quantity().toPlainString())
@@ -306,12 +307,12 @@ public final class ReplayMessages {
     LocalDate date = invoice.invoiceDate();
     BigDecimal rate = tax.ratePercent(date).orElse(BigDecimal.ZERO);
     List<PricingLine> pricing = new ArrayList<>();
-    JsonArrayBuilder lines = Json.createArrayBuilder();
+    JsonArrayBuilder lines = JSON.createArrayBuilder();
     for (Row row : invoice.rows()) {
       BigDecimal quantity = isReturn ? row.quantity().negate() : row.quantity();
       pricing.add(new PricingLine(quantity, row.unitPrice(), rate));
       JsonObjectBuilder line =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("sku", row.stockCode())
               .add("quantity", quantity.toPlainString())
               .add("unitPrice", row.unitPrice().toPlainString());
@@ -329,17 +330,17 @@ public final class ReplayMessages {
                 pricing, new SaleArithmetic.Terms(GBP, tax.basis(), tax.policy(), tax.rounding()))
             .total();
     String customer = customerOf(invoice);
-    JsonArrayBuilder tenders = Json.createArrayBuilder();
+    JsonArrayBuilder tenders = JSON.createArrayBuilder();
     if (gross.amount().signum() != 0) {
       boolean walkIn = OnlineRetailRules.WALK_IN_CUSTOMER_NUMBER.equals(customer);
       tenders.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("method", walkIn ? CARD : BANK_TRANSFER)
               .add("amount", gross.amount().toPlainString())
               .add("status", walkIn ? SETTLED : PENDING)
               .add("reference", "Online Retail " + invoice.invoiceNumber()));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("transactionId", invoice.invoiceNumber())
         .add(
             "capturedAt",

@@ -1,5 +1,7 @@
 package com.ledgerline.inventory.boundary;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.inventory.control.StockKeeping;
@@ -19,7 +21,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -141,7 +142,7 @@ public class Inventory {
             StockKeeping.ADJUSTMENT_DOCUMENT_TYPE,
             adjustment.adjustmentNumber(),
             reason + (note == null ? "" : ": " + note),
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("sku", variant.sku())
                 .add("quantity", adjustment.quantity())
                 .add("unitCost", adjustment.unitCost())
@@ -179,7 +180,7 @@ public class Inventory {
               "VARIANT",
               sku,
               "the variant has not moved stock yet",
-              Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add("averageUnitCost", cost)
                   .add("currency", variant.currency().getCurrencyCode())
                   .build()
@@ -248,7 +249,7 @@ public class Inventory {
 
   private static String stockChanged(StockKeeping.Adjusted adjusted, AdjustmentView view) {
     var event =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("eventType", "stock.changed")
             .add("schemaVersion", 1)
             .add("sku", view.sku())

@@ -1,5 +1,7 @@
 package com.ledgerline.ledger.boundary;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.ledger.entity.GlAccount;
 import com.ledgerline.security.Roles;
@@ -11,7 +13,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -93,7 +94,7 @@ public class ChartOfAccounts {
     audit(
         "gl_account.added",
         code,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("name", name)
             .add("type", type.name())
             .add("normalBalance", side.name())
@@ -157,16 +158,16 @@ public class ChartOfAccounts {
       audit(
           "gl_account.changed",
           code,
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add(
                   "from",
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("name", before.name())
                       .add("type", before.type())
                       .add("normalBalance", before.normalBalance()))
               .add(
                   "to",
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("name", after.name())
                       .add("type", after.type())
                       .add("normalBalance", after.normalBalance()))

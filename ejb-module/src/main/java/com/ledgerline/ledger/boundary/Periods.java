@@ -1,5 +1,7 @@
 package com.ledgerline.ledger.boundary;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.ledger.control.AccountingPeriods;
 import com.ledgerline.ledger.entity.AccountingPeriod;
@@ -12,7 +14,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -144,7 +145,7 @@ public class Periods {
             DOCUMENT_TYPE,
             view.period(),
             reason,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("from", was.name())
                 .add("to", status.name())
                 .build()

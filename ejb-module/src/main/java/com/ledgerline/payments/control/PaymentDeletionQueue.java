@@ -1,12 +1,13 @@
 package com.ledgerline.payments.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.approvals.entity.ApprovalRequest;
 import com.ledgerline.platform.messaging.JmsOutboundEvents;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.json.Json;
 
 /**
  * Puts a payment deletion request made on a screen or over REST on the approvals queue as an {@code
@@ -33,7 +34,7 @@ public class PaymentDeletionQueue {
    */
   public void put(ApprovalRequest request, String customerNumber) {
     String body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("messageId", request.requestNumber())
             .add("requestNumber", request.requestNumber())
             .add("paymentNumber", request.documentNumber())

@@ -1,5 +1,7 @@
 package com.ledgerline.payments.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.approvals.control.ApprovalRequests;
 import com.ledgerline.approvals.entity.ApprovalRequest;
 import com.ledgerline.payments.entity.Payment;
@@ -7,7 +9,6 @@ import com.ledgerline.platform.messaging.OutboundEvents;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Money;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.Currency;
@@ -80,7 +81,7 @@ public final class PaymentDeletionRequests {
     events.publish(
         "approval.requested",
         payment.customer().customerNumber(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("eventType", "approval.requested")
             .add("schemaVersion", 1)
             .add("requestNumber", request.requestNumber())
@@ -118,7 +119,7 @@ public final class PaymentDeletionRequests {
     events.publish(
         "approval.refused",
         customerNumber,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("eventType", "approval.refused")
             .add("schemaVersion", 1)
             .add("requestNumber", request.requestNumber())

@@ -1,10 +1,11 @@
 package com.ledgerline.payments.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.payments.entity.Payment;
 import com.ledgerline.payments.entity.PaymentReversal;
 import com.ledgerline.payments.entity.Refund;
 import com.ledgerline.sales.entity.Sale;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -73,7 +74,7 @@ final class PaymentEvents {
    * figures; the whole amount came from the note's open item.
    */
   static String refundedOfCreditNote(Refund refund) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("eventType", "refund.paid")
         .add("schemaVersion", SCHEMA_VERSION)
         .addNull("saleNumber")
@@ -93,7 +94,7 @@ final class PaymentEvents {
   }
 
   private static JsonObjectBuilder header(String eventType, Sale sale) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("eventType", eventType)
         .add("schemaVersion", SCHEMA_VERSION)
         .add("saleNumber", sale.saleNumber())

@@ -1,5 +1,7 @@
 package com.ledgerline.reconciliation.boundary;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.reconciliation.boundary.BankStatementViews.ImportedFile;
 import com.ledgerline.reconciliation.boundary.BankStatementViews.Line;
@@ -23,7 +25,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.MessageDigest;
@@ -115,7 +116,7 @@ public class BankStatements {
             // the audit trail's document number holds 40 characters; the detail has the whole name
             fileName == null || fileName.isBlank() ? "(unnamed)" : truncate(fileName, 40),
             code.name(),
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("fileName", fileName == null ? "" : fileName)
                 .add("channel", "JMS")
                 .add("code", code.name())
@@ -275,7 +276,7 @@ public class BankStatements {
             DOCUMENT_TYPE,
             String.valueOf(file.id()),
             null,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("fileName", fileName)
                 .add("channel", channel)
                 .add("format", data.format().name())

@@ -1,5 +1,7 @@
 package com.ledgerline.sales.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.inventory.control.StockKeeping;
@@ -21,7 +23,6 @@ import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Quantities;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -226,7 +227,7 @@ public final class CreditNoteIssue {
             DOCUMENT_TYPE,
             number,
             reason,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("saleNumber", sale.saleNumber())
                 .add("total", note.total())
                 .add("restock", note.restock())
@@ -294,16 +295,16 @@ public final class CreditNoteIssue {
    * line's {@code saleLineNumber} are null for a note not linked to a sale.
    */
   static String issuedEvent(CreditNote note, JournalEntry entry) {
-    JsonArrayBuilder lines = Json.createArrayBuilder();
+    JsonArrayBuilder lines = JSON.createArrayBuilder();
     for (CreditNoteLine line : note.lines()) {
       lines.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("lineNumber", line.lineNumber())
               .add(
                   "saleLineNumber",
                   line.saleLine() == null
                       ? JsonValue.NULL
-                      : Json.createValue(line.saleLine().lineNumber()))
+                      : JSON.createValue(line.saleLine().lineNumber()))
               .add("sku", line.sku())
               .add("quantity", line.quantity())
               .add("netAmount", line.netAmount())
@@ -311,13 +312,13 @@ public final class CreditNoteIssue {
               .add("taxAmount", line.taxAmount())
               .add("restockedQuantity", line.restockedQuantity()));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("eventType", "credit_note.issued")
         .add("schemaVersion", 1)
         .add("creditNoteNumber", note.creditNoteNumber())
         .add(
             "saleNumber",
-            note.linked() ? Json.createValue(note.sale().saleNumber()) : JsonValue.NULL)
+            note.linked() ? JSON.createValue(note.sale().saleNumber()) : JsonValue.NULL)
         .add("customerNumber", note.customer().customerNumber())
         .add("postingDate", note.postingDate().toString())
         .add("currency", note.currency().getCurrencyCode())

@@ -1,5 +1,7 @@
 package com.ledgerline.sales.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.customers.entity.Customer;
@@ -22,7 +24,6 @@ import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Money;
 import com.ledgerline.shared.Quantities;
 import com.ledgerline.tax.entity.TaxJurisdiction;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -212,7 +213,7 @@ public final class ReturnCreditNoteIssue {
             CreditNoteIssue.DOCUMENT_TYPE,
             number,
             reason,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("saleNumber", "")
                 .add("total", note.total())
                 .add("restock", note.restock())

@@ -1,5 +1,7 @@
 package com.ledgerline.sales.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.inventory.control.StockKeeping;
@@ -20,7 +22,6 @@ import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Quantities;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -293,7 +294,7 @@ public final class SaleAmendment {
             SalePosting.DOCUMENT_TYPE,
             saleNumber,
             reason,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("revision", revision)
                 .add("previousTotal", totalBefore)
                 .add("total", sale.total())
@@ -304,7 +305,7 @@ public final class SaleAmendment {
     events.publish(
         "sale.amended",
         sale.customer().customerNumber(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("eventType", "sale.amended")
             .add("schemaVersion", 1)
             .add("saleNumber", saleNumber)

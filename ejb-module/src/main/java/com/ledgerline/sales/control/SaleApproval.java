@@ -1,11 +1,12 @@
 package com.ledgerline.sales.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.sales.entity.Sale;
 import com.ledgerline.sales.entity.SaleStatus;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import java.util.Objects;
 
@@ -59,7 +60,7 @@ public final class SaleApproval {
             SaleDrafting.DOCUMENT_TYPE,
             held.draftNumber(),
             why,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("requestedBy", Objects.toString(held.submittedBy(), held.createdBy()))
                 .add("holdReason", Objects.toString(held.holdReason(), ""))
                 .add("total", held.total())

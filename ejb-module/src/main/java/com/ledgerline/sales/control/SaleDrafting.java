@@ -1,5 +1,7 @@
 package com.ledgerline.sales.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.customers.entity.Customer;
@@ -16,7 +18,6 @@ import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Quantities;
 import com.ledgerline.tax.entity.TaxJurisdiction;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -144,7 +145,7 @@ public final class SaleDrafting {
         sale.saleNumber() != null ? SalePosting.DOCUMENT_TYPE : DOCUMENT_TYPE,
         sale.reference(),
         null,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("status", delivery.status().name())
             .add("date", delivery.date() == null ? "" : delivery.date().toString())
             .build()
@@ -288,7 +289,7 @@ public final class SaleDrafting {
   }
 
   private static String summary(Sale draft) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("customerNumber", draft.customer().customerNumber())
         .add("lines", draft.draftLines().size())
         .add("total", draft.total())

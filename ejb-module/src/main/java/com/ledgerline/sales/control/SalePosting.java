@@ -1,5 +1,7 @@
 package com.ledgerline.sales.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.customers.entity.Customer;
@@ -24,7 +26,6 @@ import com.ledgerline.shared.ErrorCode;
 import com.ledgerline.shared.Money;
 import com.ledgerline.shared.Quantities;
 import com.ledgerline.tax.entity.TaxJurisdiction;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -217,7 +218,7 @@ public final class SalePosting {
         SaleDrafting.DOCUMENT_TYPE,
         held.draftNumber(),
         why,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("requestedBy", Objects.toString(held.submittedBy(), held.createdBy()))
             .add("holdReason", Objects.toString(held.holdReason(), ""))
             .build()
@@ -281,7 +282,7 @@ public final class SalePosting {
         SaleDrafting.DOCUMENT_TYPE,
         sale.draftNumber(),
         breach.describe(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("customerNumber", sale.customer().customerNumber())
             .add("balance", breach.balance())
             .add("total", breach.total())
@@ -382,7 +383,7 @@ public final class SalePosting {
             saleNumber));
     em.persist(new SaleRevision(sale, postingDate, entry, null, user));
     var detail =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("customerNumber", customer.customerNumber())
             .add("total", gross.amount())
             .add("currency", currency)
@@ -513,10 +514,10 @@ public final class SalePosting {
   }
 
   static JsonArrayBuilder linesJson(List<SaleLine> saleLines) {
-    JsonArrayBuilder lines = Json.createArrayBuilder();
+    JsonArrayBuilder lines = JSON.createArrayBuilder();
     for (SaleLine line : saleLines) {
       lines.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("lineNumber", line.lineNumber())
               .add("sku", line.sku())
               .add("quantity", line.quantity())
@@ -530,7 +531,7 @@ public final class SalePosting {
 
   private static String salePostedEvent(Sale sale, JournalEntry entry) {
     var event =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("eventType", "sale.posted")
             .add("schemaVersion", 1)
             .add("saleNumber", sale.saleNumber())

@@ -1,5 +1,7 @@
 package com.ledgerline.sales.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.inventory.control.StockKeeping;
@@ -15,7 +17,6 @@ import com.ledgerline.sales.entity.SaleStatus;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.DocumentNumbers;
 import com.ledgerline.shared.ErrorCode;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -93,7 +94,7 @@ public final class SaleVoiding {
     AccountingPeriods periods = new AccountingPeriods(em);
     Journal journal = new Journal(em, new DocumentNumbers(em));
     Map<Long, JournalEntry> mirrors = new HashMap<>();
-    JsonArrayBuilder reversals = Json.createArrayBuilder();
+    JsonArrayBuilder reversals = JSON.createArrayBuilder();
     for (String type : SALE_DOCUMENTS) {
       for (JournalEntry entry :
           em.createNamedQuery(JournalEntry.BY_DOCUMENT, JournalEntry.class)
@@ -160,7 +161,7 @@ public final class SaleVoiding {
             SalePosting.DOCUMENT_TYPE,
             saleNumber,
             why,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("total", sale.total())
                 .add("reversedReceivable", reversed)
                 .add("reversingEntries", reversals.build())
@@ -169,7 +170,7 @@ public final class SaleVoiding {
     events.publish(
         "sale.voided",
         sale.customer().customerNumber(),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("eventType", "sale.voided")
             .add("schemaVersion", 1)
             .add("saleNumber", saleNumber)
@@ -179,7 +180,7 @@ public final class SaleVoiding {
             .add("reason", why)
             .add(
                 "reversingEntries",
-                Json.createArrayBuilder(
+                JSON.createArrayBuilder(
                     mirrors.values().stream().map(JournalEntry::entryNumber).sorted().toList()))
             .build()
             .toString());

@@ -1,11 +1,12 @@
 package com.ledgerline.security.control;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.security.Roles;
 import com.ledgerline.security.entity.UserAccount;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
@@ -66,7 +67,7 @@ public final class UserAccounts {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     UserAccount user = new UserAccount(name, hashing.hash(password), checkedRoles, now, actor);
     em.persist(user);
-    JsonArrayBuilder roleList = Json.createArrayBuilder();
+    JsonArrayBuilder roleList = JSON.createArrayBuilder();
     checkedRoles.forEach(roleList::add);
     audit.record(
         actor,
@@ -74,7 +75,7 @@ public final class UserAccounts {
         DOCUMENT_TYPE,
         name,
         reason,
-        Json.createObjectBuilder().add("roles", roleList).build().toString());
+        JSON.createObjectBuilder().add("roles", roleList).build().toString());
     return user;
   }
 

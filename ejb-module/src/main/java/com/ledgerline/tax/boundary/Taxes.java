@@ -1,5 +1,7 @@
 package com.ledgerline.tax.boundary;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.security.Roles;
 import com.ledgerline.shared.BusinessRuleViolation;
@@ -16,7 +18,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -123,7 +124,7 @@ public class Taxes {
         "TAX_JURISDICTION",
         code,
         null,
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("currency", currency.getCurrencyCode())
             .add("roundingPolicy", policy.name())
             .add("roundingMode", mode.name())
@@ -224,7 +225,7 @@ public class Taxes {
     }
     em.persist(added);
     var detail =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("category", category)
             .add("ratePercent", percent)
             .add("validFrom", rate.validFrom().toString())
@@ -232,7 +233,7 @@ public class Taxes {
     if (closed != null) {
       detail.add(
           "closed",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("ratePercent", closed.ratePercent())
               .add("validFrom", closed.validFrom().toString())
               .add("validTo", rate.validFrom().toString()));

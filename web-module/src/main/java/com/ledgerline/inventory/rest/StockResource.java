@@ -1,5 +1,7 @@
 package com.ledgerline.inventory.rest;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.inventory.boundary.AdjustStock;
 import com.ledgerline.inventory.boundary.AdjustmentView;
 import com.ledgerline.inventory.boundary.Inventory;
@@ -8,7 +10,6 @@ import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -86,7 +87,7 @@ public class StockResource {
             receipt.postingDate() == null ? LocalDate.now() : receipt.postingDate(),
             Inventory.ReceiptKind.PURCHASE);
     return Response.status(Response.Status.CREATED)
-        .entity(Json.createObjectBuilder().add("receiptNumber", number).build().toString())
+        .entity(JSON.createObjectBuilder().add("receiptNumber", number).build().toString())
         .build();
   }
 
@@ -116,7 +117,7 @@ public class StockResource {
         .level(sku)
         .map(
             level ->
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("sku", sku)
                     .add("quantityOnHand", level.quantityOnHand())
                     .add("inventoryValue", level.inventoryValue())

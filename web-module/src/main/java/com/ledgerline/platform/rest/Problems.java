@@ -1,10 +1,11 @@
 package com.ledgerline.platform.rest;
 
+import static com.ledgerline.shared.Jsonp.JSON;
+
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -28,7 +29,7 @@ public class Problems implements ExceptionMapper<BusinessRuleViolation> {
     return Response.status(status)
         .type(PROBLEM_JSON)
         .entity(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("type", "urn:ledgerline:problem:" + code)
                 .add("title", code.replace('_', ' ').toLowerCase())
                 .add("status", status)

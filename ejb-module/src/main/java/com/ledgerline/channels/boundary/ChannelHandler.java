@@ -16,10 +16,15 @@ public interface ChannelHandler {
   Set<String> messageTypes();
 
   /**
-   * The idempotency key within the channel, read from the validated document (e.g. its {@code
-   * transactionId} or {@code messageId}).
+   * The idempotency key within the channel, read from the validated document: its {@code
+   * transactionId} (POS messages: the register's own id), else its {@code messageId} (ERP and
+   * approval messages). Every published contract requires one of the two.
    */
-  String transactionId(JsonObject document);
+  default String transactionId(JsonObject document) {
+    return document.containsKey("transactionId")
+        ? document.getString("transactionId")
+        : document.getString("messageId");
+  }
 
   /** The capture time the sender stated (sync latency = commit − capture); null = not stated. */
   default java.time.Instant capturedAt(JsonObject document) {

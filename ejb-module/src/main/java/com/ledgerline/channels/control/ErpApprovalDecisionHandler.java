@@ -53,11 +53,6 @@ public class ErpApprovalDecisionHandler implements ChannelHandler {
   }
 
   @Override
-  public String transactionId(JsonObject document) {
-    return document.getString("messageId");
-  }
-
-  @Override
   public Posted apply(JsonObject document, InboundMessage message) {
     String requestNumber = document.getString("requestNumber");
     String approver = document.getString("approver");

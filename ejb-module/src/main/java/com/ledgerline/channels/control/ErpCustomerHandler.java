@@ -47,11 +47,6 @@ public class ErpCustomerHandler implements ChannelHandler {
   }
 
   @Override
-  public String transactionId(JsonObject document) {
-    return document.getString("messageId");
-  }
-
-  @Override
   public Posted apply(JsonObject document, InboundMessage message) {
     String number = document.getString("customerNumber");
     CustomerDetails details =

@@ -47,11 +47,6 @@ public class ErpStockAdjustmentHandler implements ChannelHandler {
   }
 
   @Override
-  public String transactionId(JsonObject document) {
-    return document.getString("messageId");
-  }
-
-  @Override
   public Posted apply(JsonObject document, InboundMessage message) {
     String sku = document.getString("sku");
     if (document.containsKey("currency")) {

@@ -42,11 +42,6 @@ public class ErpStockReceiptHandler implements ChannelHandler {
   }
 
   @Override
-  public String transactionId(JsonObject document) {
-    return document.getString("messageId");
-  }
-
-  @Override
   public Posted apply(JsonObject document, InboundMessage message) {
     String sku = document.getString("sku");
     VariantCurrency.require(em, sku, document.getString("currency"));

@@ -61,11 +61,6 @@ public class ErpVariantHandler implements ChannelHandler {
   }
 
   @Override
-  public String transactionId(JsonObject document) {
-    return document.getString("messageId");
-  }
-
-  @Override
   public Posted apply(JsonObject document, InboundMessage message) {
     String sku = document.getString("sku");
     String productCode = document.getString("productCode");

@@ -56,11 +56,6 @@ public class PaymentDeletionRequestHandler implements ChannelHandler {
   }
 
   @Override
-  public String transactionId(JsonObject document) {
-    return document.getString("messageId");
-  }
-
-  @Override
   public Posted apply(JsonObject document, InboundMessage message) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     String paymentNumber = document.getString("paymentNumber");

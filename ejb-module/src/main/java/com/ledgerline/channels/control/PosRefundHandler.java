@@ -2,7 +2,6 @@ package com.ledgerline.channels.control;
 
 import com.ledgerline.channels.boundary.ChannelHandler;
 import com.ledgerline.channels.boundary.InboundMessage;
-import com.ledgerline.customers.entity.Customer;
 import com.ledgerline.payments.boundary.PayRefund;
 import com.ledgerline.payments.control.RefundPosting;
 import com.ledgerline.platform.messaging.OutboundEvents;
@@ -27,9 +26,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -79,7 +76,7 @@ public class PosRefundHandler implements ChannelHandler {
   public static final String TYPE = "pos.refund";
 
   /** A refund whose money is paid out. */
-  public static final String SETTLED = "settled";
+  public static final String SETTLED = PosDocuments.SETTLED;
 
   @PersistenceContext private EntityManager em;
   @Inject private OutboundEvents events;
@@ -89,17 +86,9 @@ public class PosRefundHandler implements ChannelHandler {
   private record Returned(
       String sku, BigDecimal quantity, BigDecimal unitPrice, boolean restock, String description) {}
 
-  /** A settled refund of the message. */
-  private record Payout(String method, BigDecimal amount, String reference) {}
-
   @Override
   public Set<String> messageTypes() {
     return Set.of(TYPE);
-  }
-
-  @Override
-  public String transactionId(JsonObject document) {
-    return document.getString("transactionId");
   }
 
   @Override
@@ -107,47 +96,10 @@ public class PosRefundHandler implements ChannelHandler {
     String transactionId = document.getString("transactionId");
     String currency = document.getString("currency");
     String customerNumber = document.getString("customerNumber");
-    em.createNamedQuery(Customer.BY_NUMBER, Customer.class)
-        .setParameter("number", customerNumber)
-        .getResultStream()
-        .findFirst()
-        .filter(c -> !c.currency().getCurrencyCode().equals(currency))
-        .ifPresent(
-            c -> {
-              throw new BusinessRuleViolation(
-                  ErrorCode.CURRENCY_MISMATCH,
-                  "the refund is in "
-                      + currency
-                      + ", customer "
-                      + customerNumber
-                      + " in "
-                      + c.currency());
-            });
+    PosDocuments.requireCustomerCurrency(em, document, "refund");
     BigDecimal amount = new BigDecimal(document.getString("amount"));
-    List<Payout> settled = new ArrayList<>();
-    BigDecimal tendered = BigDecimal.ZERO;
-    for (JsonValue value : document.getJsonArray("refunds")) {
-      JsonObject refund = value.asJsonObject();
-      BigDecimal paid = new BigDecimal(refund.getString("amount"));
-      tendered = tendered.add(paid);
-      if (SETTLED.equals(refund.getString("status"))) {
-        settled.add(
-            new Payout(refund.getString("method"), paid, refund.getString("reference", null)));
-      }
-    }
-    if (tendered.compareTo(amount) != 0) {
-      throw new BusinessRuleViolation(
-          ErrorCode.PAYMENTS_MISMATCH,
-          "the refunds add up to "
-              + tendered.toPlainString()
-              + ", the return's amount is "
-              + amount.toPlainString());
-    }
-    Instant capturedAt = Instant.parse(document.getString("capturedAt"));
-    LocalDate postingDate =
-        document.containsKey("postingDate")
-            ? LocalDate.parse(document.getString("postingDate"))
-            : capturedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+    List<PosDocuments.Settled> settled = PosDocuments.settledTenders(document, "refunds", "return");
+    LocalDate postingDate = PosDocuments.postingDate(document);
     String reason =
         document.getString(
             "reason", "returned at " + message.channel() + " (" + transactionId + ")");
@@ -320,7 +272,7 @@ public class PosRefundHandler implements ChannelHandler {
 
   /** Each settled refund against the notes in order; a refund spanning two notes is split. */
   private void payOut(
-      List<Payout> settled,
+      List<PosDocuments.Settled> settled,
       List<CreditNote> notes,
       Sale sale,
       String customerNumber,
@@ -331,7 +283,7 @@ public class PosRefundHandler implements ChannelHandler {
     RefundPosting refunds = new RefundPosting(em, events);
     int current = 0;
     BigDecimal room = notes.get(0).total();
-    for (Payout payout : settled) {
+    for (PosDocuments.Settled payout : settled) {
       BigDecimal wanted = payout.amount();
       while (wanted.signum() > 0) {
         while (room.signum() == 0 && current < notes.size() - 1) {

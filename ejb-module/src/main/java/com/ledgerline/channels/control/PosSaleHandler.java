@@ -2,7 +2,6 @@ package com.ledgerline.channels.control;
 
 import com.ledgerline.channels.boundary.ChannelHandler;
 import com.ledgerline.channels.boundary.InboundMessage;
-import com.ledgerline.customers.entity.Customer;
 import com.ledgerline.payments.boundary.RecordPayments;
 import com.ledgerline.payments.control.PaymentPosting;
 import com.ledgerline.platform.messaging.OutboundEvents;
@@ -27,7 +26,6 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +50,7 @@ public class PosSaleHandler implements ChannelHandler {
   public static final String TYPE = "pos.sale";
 
   /** A tender whose money is taken. */
-  public static final String SETTLED = "settled";
+  public static final String SETTLED = PosDocuments.SETTLED;
 
   @PersistenceContext private EntityManager em;
   @Inject private OutboundEvents events;
@@ -64,56 +62,17 @@ public class PosSaleHandler implements ChannelHandler {
   }
 
   @Override
-  public String transactionId(JsonObject document) {
-    return document.getString("transactionId");
-  }
-
-  @Override
   public Posted apply(JsonObject document, InboundMessage message) {
     String currency = document.getString("currency");
     String customerNumber = document.getString("customerNumber");
-    em.createNamedQuery(Customer.BY_NUMBER, Customer.class)
-        .setParameter("number", customerNumber)
-        .getResultStream()
-        .findFirst()
-        .filter(c -> !c.currency().getCurrencyCode().equals(currency))
-        .ifPresent(
-            c -> {
-              throw new BusinessRuleViolation(
-                  ErrorCode.CURRENCY_MISMATCH,
-                  "the sale is in "
-                      + currency
-                      + ", customer "
-                      + customerNumber
-                      + " in "
-                      + c.currency());
-            });
+    PosDocuments.requireCustomerCurrency(em, document, "sale");
     BigDecimal amount = new BigDecimal(document.getString("amount"));
-    List<RecordPayments.Tender> settled = new ArrayList<>();
-    BigDecimal tendered = BigDecimal.ZERO;
-    for (JsonValue value : document.getJsonArray("payments")) {
-      JsonObject payment = value.asJsonObject();
-      BigDecimal paid = new BigDecimal(payment.getString("amount"));
-      tendered = tendered.add(paid);
-      if (SETTLED.equals(payment.getString("status"))) {
-        settled.add(
-            new RecordPayments.Tender(
-                payment.getString("method"), paid, payment.getString("reference", null)));
-      }
-    }
-    if (tendered.compareTo(amount) != 0) {
-      throw new BusinessRuleViolation(
-          ErrorCode.PAYMENTS_MISMATCH,
-          "the tenders add up to "
-              + tendered.toPlainString()
-              + ", the sale's amount is "
-              + amount.toPlainString());
-    }
+    List<RecordPayments.Tender> settled =
+        PosDocuments.settledTenders(document, "payments", "sale").stream()
+            .map(t -> new RecordPayments.Tender(t.method(), t.amount(), t.reference()))
+            .toList();
     Instant capturedAt = Instant.parse(document.getString("capturedAt"));
-    LocalDate postingDate =
-        document.containsKey("postingDate")
-            ? LocalDate.parse(document.getString("postingDate"))
-            : capturedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+    LocalDate postingDate = PosDocuments.postingDate(document);
     List<PostSale.Line> lines = new ArrayList<>();
     for (JsonValue value : document.getJsonArray("lines")) {
       JsonObject line = value.asJsonObject();

@@ -46,11 +46,6 @@ public class PosVoidHandler implements ChannelHandler {
   }
 
   @Override
-  public String transactionId(JsonObject document) {
-    return document.getString("transactionId");
-  }
-
-  @Override
   public Posted apply(JsonObject document, InboundMessage message) {
     String original = document.getString("originalTransactionId");
     Sale sale =

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ledgerline.channels.control.MessageContracts;
-import com.ledgerline.imports.replay.OnlineRetailReplay;
 import com.ledgerline.it.support.Api;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.ByteArrayOutputStream;
+import com.ledgerline.it.support.Invariants;
+import com.ledgerline.it.support.Replays;
 import java.io.File;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.net.URL;
@@ -134,38 +130,7 @@ class ReplayIT {
       long invoices, long lines, long posted, long duplicates, long rejected, long deadLettered) {}
 
   private static Summary replay() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        OnlineRetailReplay.run(
-            new String[] {
-              System.getProperty("ledgerline.sample.data"),
-              "--from",
-              FROM.toString(),
-              "--to",
-              TO.toString(),
-              "--broker",
-              "tcp://"
-                  + System.getProperty("ledgerline.jms.host", "127.0.0.1")
-                  + ":"
-                  + System.getProperty("ledgerline.jms.port", "61626"),
-              "--jms-user",
-              System.getProperty("ledgerline.jms.user", "ledgerline"),
-              "--db-host",
-              System.getProperty("ledgerline.db.host", "127.0.0.1"),
-              "--db-port",
-              System.getProperty("ledgerline.db.port", "5432"),
-              "--db-name",
-              System.getProperty("ledgerline.db.name", "ledgerline_test"),
-              "--db-user",
-              System.getProperty("ledgerline.db.user", "ledgerline")
-            },
-            System.getProperty("ledgerline.jms.password", "ledgerline-dev"),
-            System.getProperty("ledgerline.db.password", "ledgerline-dev"),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    String output = out.toString(StandardCharsets.UTF_8);
-    assertEquals(0, status, output + err.toString(StandardCharsets.UTF_8));
+    String output = Replays.replay(FROM, TO);
     String[] lines = output.strip().split("\n");
     Matcher m = SUMMARY.matcher(lines[lines.length - 1]);
     assertTrue(m.matches(), "the output ends with the summary line:\n" + output);
@@ -191,13 +156,7 @@ class ReplayIT {
   }
 
   private void assertInvariantsHold() throws Exception {
-    JsonArray results =
-        new Api(base).as("auditor").get("api/checks/invariants").structure().asJsonArray();
-    assertTrue(results.size() >= 8, "the invariant checks answered " + results);
-    for (JsonValue result : results) {
-      JsonObject r = result.asJsonObject();
-      assertEquals(0, r.getJsonNumber("violations").longValue(), r.toString());
-    }
+    Invariants.assertHold(new Api(base).as("auditor"));
   }
 
   @Test

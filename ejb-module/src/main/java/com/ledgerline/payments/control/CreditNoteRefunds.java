@@ -39,17 +39,7 @@ public final class CreditNoteRefunds {
       throw new BusinessRuleViolation(
           ErrorCode.INVALID_REQUEST, "creditNoteNumber is blank; leave it out or name a CN-");
     }
-    CreditNote note =
-        em.createNamedQuery(CreditNote.BY_NUMBER, CreditNote.class)
-            .setParameter("number", creditNoteNumber)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .setHint(SaleSettlement.REFRESH_HINT, Boolean.TRUE)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new BusinessRuleViolation(
-                        ErrorCode.UNKNOWN_CREDIT_NOTE, "no credit note " + creditNoteNumber));
+    CreditNote note = locked(creditNoteNumber);
     if (!note.customer().customerNumber().equals(sale.customer().customerNumber())) {
       throw new BusinessRuleViolation(
           ErrorCode.CREDIT_NOTE_OF_ANOTHER_CUSTOMER,
@@ -92,17 +82,7 @@ public final class CreditNoteRefunds {
     if (creditNoteNumber == null || creditNoteNumber.isBlank()) {
       throw new BusinessRuleViolation(ErrorCode.INVALID_REQUEST, "creditNoteNumber is required");
     }
-    CreditNote note =
-        em.createNamedQuery(CreditNote.BY_NUMBER, CreditNote.class)
-            .setParameter("number", creditNoteNumber)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .setHint(SaleSettlement.REFRESH_HINT, Boolean.TRUE)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new BusinessRuleViolation(
-                        ErrorCode.UNKNOWN_CREDIT_NOTE, "no credit note " + creditNoteNumber));
+    CreditNote note = locked(creditNoteNumber);
     if (note.linked()) {
       throw new BusinessRuleViolation(
           ErrorCode.CREDIT_NOTE_OF_ANOTHER_SALE,
@@ -158,5 +138,19 @@ public final class CreditNoteRefunds {
   /** The credit note's total as money. */
   public static Money total(CreditNote note) {
     return Money.of(note.total(), note.currency(), RoundingMode.UNNECESSARY);
+  }
+
+  /** The credit note, locked until the transaction ends and read fresh from the database. */
+  private CreditNote locked(String creditNoteNumber) {
+    return em.createNamedQuery(CreditNote.BY_NUMBER, CreditNote.class)
+        .setParameter("number", creditNoteNumber)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .setHint(SaleSettlement.REFRESH_HINT, Boolean.TRUE)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new BusinessRuleViolation(
+                    ErrorCode.UNKNOWN_CREDIT_NOTE, "no credit note " + creditNoteNumber));
   }
 }

@@ -4,6 +4,7 @@ import static com.ledgerline.shared.Jsonp.JSON;
 
 import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.catalog.entity.Variant;
+import com.ledgerline.customers.entity.Customer;
 import com.ledgerline.inventory.control.StockKeeping;
 import com.ledgerline.inventory.entity.StockLevel;
 import com.ledgerline.inventory.entity.StockMovement;
@@ -190,26 +191,56 @@ public final class CreditNoteIssue {
           new CreditNoteLine.Values(
               line, c.quantity(), c.net(), c.tax(), c.restockedQuantity(), cost));
     }
+    post(
+        em,
+        events,
+        draft,
+        note,
+        sale.customer(),
+        sale.saleNumber(),
+        date,
+        "Credit note " + number + " on sale " + sale.saleNumber(),
+        reason,
+        user);
+    new SaleCharges(em).followCharges(sale);
+    return note;
+  }
+
+  /**
+   * What every credit note posts once its lines (and any restock lines of the draft) are on it: the
+   * journal entry Dr Sales returns (net) and Dr Output tax (tax) / Cr Accounts receivable (gross),
+   * the customer's {@code credit_note} ledger entry of minus the total (applying to the sale's open
+   * item, or its own when it names no sale), the audit record and the {@code credit_note.issued}
+   * event.
+   *
+   * @param saleNumber the credited sale; null for a return linked to no sale
+   * @return the journal entry
+   */
+  static JournalEntry post(
+      EntityManager em,
+      OutboundEvents events,
+      Journal.Draft draft,
+      CreditNote note,
+      Customer customer,
+      String saleNumber,
+      LocalDate date,
+      String description,
+      String reason,
+      String user) {
+    String number = note.creditNoteNumber();
     draft
         .debit(Accounts.SALES_RETURNS, note.subtotal())
         .debit(Accounts.OUTPUT_TAX_PAYABLE, note.taxTotal())
         .credit(Accounts.ACCOUNTS_RECEIVABLE, note.total());
-    String currency = sale.currency().getCurrencyCode();
+    String currency = customer.currency().getCurrencyCode();
     JournalEntry entry =
         new Journal(em, new DocumentNumbers(em))
-            .post(
-                draft,
-                date,
-                currency,
-                DOCUMENT_TYPE,
-                number,
-                "Credit note " + number + " on sale " + sale.saleNumber(),
-                user);
+            .post(draft, date, currency, DOCUMENT_TYPE, number, description, user);
     note.postedBy(entry);
     em.persist(note);
     em.persist(
         new CustomerLedgerEntry(
-            sale.customer(),
+            customer,
             CustomerLedgerEntry.Type.credit_note,
             DOCUMENT_TYPE,
             number,
@@ -218,8 +249,7 @@ public final class CreditNoteIssue {
             date,
             null,
             entry,
-            sale.saleNumber()));
-    new SaleCharges(em).followCharges(sale);
+            saleNumber));
     new AuditTrail(em)
         .record(
             user,
@@ -228,15 +258,14 @@ public final class CreditNoteIssue {
             number,
             reason,
             JSON.createObjectBuilder()
-                .add("saleNumber", sale.saleNumber())
+                .add("saleNumber", saleNumber == null ? "" : saleNumber)
                 .add("total", note.total())
                 .add("restock", note.restock())
                 .add("journalEntryNumber", entry == null ? "" : entry.entryNumber())
                 .build()
                 .toString());
-    events.publish(
-        "credit_note.issued", sale.customer().customerNumber(), issuedEvent(note, entry));
-    return note;
+    events.publish("credit_note.issued", customer.customerNumber(), issuedEvent(note, entry));
+    return entry;
   }
 
   /** Requested quantities by line number, each line once and known. */

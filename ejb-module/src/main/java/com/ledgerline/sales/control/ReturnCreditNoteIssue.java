@@ -1,8 +1,5 @@
 package com.ledgerline.sales.control;
 
-import static com.ledgerline.shared.Jsonp.JSON;
-
-import com.ledgerline.audit.control.AuditTrail;
 import com.ledgerline.catalog.entity.Variant;
 import com.ledgerline.customers.entity.Customer;
 import com.ledgerline.inventory.control.StockKeeping;
@@ -11,8 +8,6 @@ import com.ledgerline.inventory.entity.StockMovement;
 import com.ledgerline.ledger.control.AccountingPeriods;
 import com.ledgerline.ledger.control.Accounts;
 import com.ledgerline.ledger.control.Journal;
-import com.ledgerline.ledger.entity.CustomerLedgerEntry;
-import com.ledgerline.ledger.entity.JournalEntry;
 import com.ledgerline.platform.messaging.OutboundEvents;
 import com.ledgerline.sales.boundary.IssueReturn;
 import com.ledgerline.sales.boundary.PostSale;
@@ -177,51 +172,17 @@ public final class ReturnCreditNoteIssue {
               unitCost,
               cost));
     }
-    draft
-        .debit(Accounts.SALES_RETURNS, note.subtotal())
-        .debit(Accounts.OUTPUT_TAX_PAYABLE, note.taxTotal())
-        .credit(Accounts.ACCOUNTS_RECEIVABLE, note.total());
-    String currency = customer.currency().getCurrencyCode();
-    JournalEntry entry =
-        new Journal(em, new DocumentNumbers(em))
-            .post(
-                draft,
-                date,
-                currency,
-                CreditNoteIssue.DOCUMENT_TYPE,
-                number,
-                "Credit note " + number + " (return) to " + customer.customerNumber(),
-                user);
-    note.postedBy(entry);
-    em.persist(note);
-    em.persist(
-        new CustomerLedgerEntry(
-            customer,
-            CustomerLedgerEntry.Type.credit_note,
-            CreditNoteIssue.DOCUMENT_TYPE,
-            number,
-            note.total().negate(),
-            currency,
-            date,
-            null,
-            entry,
-            null));
-    new AuditTrail(em)
-        .record(
-            user,
-            "credit_note.issued",
-            CreditNoteIssue.DOCUMENT_TYPE,
-            number,
-            reason,
-            JSON.createObjectBuilder()
-                .add("saleNumber", "")
-                .add("total", note.total())
-                .add("restock", note.restock())
-                .add("journalEntryNumber", entry == null ? "" : entry.entryNumber())
-                .build()
-                .toString());
-    events.publish(
-        "credit_note.issued", customer.customerNumber(), CreditNoteIssue.issuedEvent(note, entry));
+    CreditNoteIssue.post(
+        em,
+        events,
+        draft,
+        note,
+        customer,
+        null,
+        date,
+        "Credit note " + number + " (return) to " + customer.customerNumber(),
+        reason,
+        user);
     return note;
   }
 }

@@ -198,7 +198,12 @@ public enum ErrorCode {
    * The bank statement was imported before: the same bytes (SHA-256 of the file), or a statement of
    * the same account with the same statement id and sequence number (issue 6).
    */
-  STATEMENT_ALREADY_IMPORTED(409);
+  STATEMENT_ALREADY_IMPORTED(409),
+  /**
+   * A stock receipt, adjustment or count names a service, fee or voucher ({@code stockTracked =
+   * false}): it holds no stock, so there is nothing to receive, write off or count.
+   */
+  SERVICE_HOLDS_NO_STOCK(409);
 
   private final int httpStatus;
 

@@ -774,6 +774,8 @@ class MasterDataIT {
     // never below zero, never clamped; a reason against the direction is refused
     assertProblem(409, "INSUFFICIENT_STOCK", adjust(sku, "-7", "COUNT_CORRECTION", "2011-02-17"));
     assertProblem(400, "INVALID_REQUEST", adjust(sku, "-1", "FOUND_STOCK", "2011-02-17"));
+    String service = product("GBP", "5.00", false, false);
+    assertProblem(409, "SERVICE_HOLDS_NO_STOCK", adjust(service, "-1", "DAMAGE", "2011-02-17"));
     assertAmount(money("6"), stock(sku), "quantityOnHand");
     assertEquals(
         2,

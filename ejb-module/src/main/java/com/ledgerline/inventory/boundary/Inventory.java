@@ -63,8 +63,8 @@ public class Inventory {
    * @param quantity positive, at most 4 decimals
    * @param unitCost ≥ 0, at most 6 decimals
    * @return the receipt's document number ({@code GRN-…})
-   * @throws BusinessRuleViolation {@code UNKNOWN_VARIANT}, {@code INVALID_QUANTITY}, {@code
-   *     INVALID_AMOUNT}, {@code ACCOUNTING_PERIOD_CLOSED}
+   * @throws BusinessRuleViolation {@code UNKNOWN_VARIANT}, {@code SERVICE_HOLDS_NO_STOCK}, {@code
+   *     INVALID_QUANTITY}, {@code INVALID_AMOUNT}, {@code ACCOUNTING_PERIOD_CLOSED}
    */
   @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
   public String receive(
@@ -86,8 +86,9 @@ public class Inventory {
    * backorders.
    *
    * @throws BusinessRuleViolation {@code INVALID_REQUEST} (unknown reason, reason against the sign,
-   *     a cost on a decrease, a service SKU), {@code UNKNOWN_VARIANT}, {@code INVALID_QUANTITY},
-   *     {@code INVALID_AMOUNT}, {@code INSUFFICIENT_STOCK}, {@code ACCOUNTING_PERIOD_CLOSED}
+   *     a cost on a decrease), {@code SERVICE_HOLDS_NO_STOCK}, {@code UNKNOWN_VARIANT}, {@code
+   *     INVALID_QUANTITY}, {@code INVALID_AMOUNT}, {@code INSUFFICIENT_STOCK}, {@code
+   *     ACCOUNTING_PERIOD_CLOSED}
    */
   @RolesAllowed({Roles.ADMIN, Roles.FINANCE, Roles.SYSTEM})
   public AdjustmentView adjust(AdjustStock command) {
@@ -163,8 +164,8 @@ public class Inventory {
    * @param unitCost ≥ 0, at most 6 decimals, in the variant's currency
    * @return true when the average changed; false when the variant has moved stock or its average is
    *     this cost already
-   * @throws BusinessRuleViolation {@code UNKNOWN_VARIANT}, {@code INVALID_REQUEST} (a service),
-   *     {@code INVALID_AMOUNT}
+   * @throws BusinessRuleViolation {@code UNKNOWN_VARIANT}, {@code SERVICE_HOLDS_NO_STOCK}, {@code
+   *     INVALID_AMOUNT}
    */
   @RolesAllowed({Roles.ADMIN, Roles.SYSTEM})
   public boolean applyStandardCost(String sku, BigDecimal unitCost) {
@@ -242,7 +243,8 @@ public class Inventory {
             .orElseThrow(
                 () -> new BusinessRuleViolation(ErrorCode.UNKNOWN_VARIANT, "no SKU " + sku));
     if (!variant.stockTracked()) {
-      throw invalid("SKU " + sku + " is a service and holds no stock");
+      throw new BusinessRuleViolation(
+          ErrorCode.SERVICE_HOLDS_NO_STOCK, "SKU " + sku + " is a service and holds no stock");
     }
     return variant;
   }

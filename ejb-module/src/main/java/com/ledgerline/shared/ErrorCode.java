@@ -203,7 +203,39 @@ public enum ErrorCode {
    * A stock receipt, adjustment or count names a service, fee or voucher ({@code stockTracked =
    * false}): it holds no stock, so there is nothing to receive, write off or count.
    */
-  SERVICE_HOLDS_NO_STOCK(409);
+  SERVICE_HOLDS_NO_STOCK(409),
+  /** A bank account of the statements is registered for reconciliation once (issue 6). */
+  BANK_ACCOUNT_ALREADY_REGISTERED(409),
+  /** No bank account of that id is registered for reconciliation (issue 6). */
+  UNKNOWN_BANK_ACCOUNT(404),
+  /** No reconciliation discrepancy with that id (issue 6). */
+  UNKNOWN_DISCREPANCY(404),
+  /** The discrepancy was resolved before: a discrepancy is resolved once (issue 6). */
+  DISCREPANCY_ALREADY_RESOLVED(409),
+  /**
+   * The resolution's action does not fit the discrepancy's class or direction (e.g. {@code
+   * MARK_DUPLICATE} on a fee difference, {@code RECORD_RECEIPT} for a bank debit; issue 6).
+   */
+  RESOLUTION_NOT_ALLOWED_FOR_DISCREPANCY(409),
+  /** No statement line with that id on a registered account (issue 6). */
+  UNKNOWN_STATEMENT_LINE(404),
+  /**
+   * No open book item with that key ({@code PAY:…}, {@code RFD:…}, {@code CARD:GBP:…}; issue 6).
+   */
+  UNKNOWN_BOOK_ITEM(404),
+  /** The statement line is matched already: a line is matched at most once (issue 6). */
+  STATEMENT_LINE_ALREADY_MATCHED(409),
+  /** The book item is matched already: an item is matched at most once (issue 6). */
+  BOOK_ITEM_ALREADY_MATCHED(409),
+  /**
+   * A manual match whose lines do not add up to its book items (less a non-negative card fee where
+   * card batches are matched; issue 6).
+   */
+  MATCH_AMOUNTS_DIFFER(422),
+  /** No reconciliation match with that id (issue 6). */
+  UNKNOWN_MATCH(404),
+  /** The match was unmatched before, or is itself an unmatch (issue 6). */
+  MATCH_ALREADY_REVERSED(409);
 
   private final int httpStatus;
 

@@ -385,7 +385,49 @@ public class InvariantChecks {
                   + " o.currency <> e.currency or o.invoice_posting_date is distinct from"
                   + " e.invoice_posting_date or o.due_date <> e.due_date or o.invoiced_amount <>"
                   + " e.invoiced_amount or o.open_amount <> e.open_amount or o.last_posting_date"
-                  + " <> e.last_posting_date"));
+                  + " <> e.last_posting_date"),
+          // bank reconciliation (V0081): matched at most once net of unmatches, the match's
+          // figures are its items', and a card settlement credits exactly its batch
+          new Check(
+              "statement_lines_matched_at_most_once",
+              "select count(*), 'first line matched more than once: ' ||"
+                  + " coalesce(min(statement_line_id)::text, '-') from (select statement_line_id"
+                  + " from rec_match_item where statement_line_id is not null group by"
+                  + " statement_line_id having count(*) filter (where kind = 'MATCH') - count(*)"
+                  + " filter (where kind = 'UNMATCH') not in (0, 1)) t"),
+          new Check(
+              "book_items_matched_at_most_once",
+              "select count(*), 'first book item matched more than once: ' ||"
+                  + " coalesce(min(book_item_key), '-') from (select book_item_key from"
+                  + " rec_match_item where book_item_key is not null group by book_item_key having"
+                  + " count(*) filter (where kind = 'MATCH') - count(*) filter (where kind ="
+                  + " 'UNMATCH') not in (0, 1)) t"),
+          new Check(
+              "matches_equal_their_lines_and_items",
+              "select count(*), 'first match differing from its items: ' ||"
+                  + " coalesce(min(m.id)::text, '-') from rec_match m left join (select match_id,"
+                  + " coalesce(sum(amount) filter (where statement_line_id is not null), 0) lines,"
+                  + " coalesce(sum(amount) filter (where book_item_key is not null), 0) items from"
+                  + " rec_match_item group by match_id) i on i.match_id = m.id where i.match_id is"
+                  + " null or i.lines <> m.statement_amount or i.items <> m.book_amount"),
+          new Check(
+              "card_settlements_equal_their_batches",
+              "select count(*), 'first settlement differing from its card batch: ' ||"
+                  + " coalesce(min(m.id)::text, '-') from rec_match m join (select i.match_id,"
+                  + " sum(i.amount) items, sum(b.gross) batches from rec_match_item i cross join"
+                  + " lateral (select coalesce(sum(l.debit - l.credit), 0) gross from"
+                  + " gl_journal_line l join gl_journal_entry e on e.id = l.journal_entry_id where"
+                  + " l.account_code = '"
+                  + Accounts.CARD_CLEARING
+                  + "' and e.document_type <> 'BANK_RECONCILIATION' and e.currency ="
+                  + " split_part(i.book_item_key, ':', 2) and e.posting_date ="
+                  + " cast(split_part(i.book_item_key, ':', 3) as date)) b where i.kind = 'MATCH'"
+                  + " and i.book_item_key like 'CARD:%' group by i.match_id) c on c.match_id ="
+                  + " m.id where c.items <> c.batches or c.items <> (select coalesce(sum(l.credit"
+                  + " - l.debit), 0) from gl_journal_line l where l.journal_entry_id ="
+                  + " m.journal_entry_id and l.account_code = '"
+                  + Accounts.CARD_CLEARING
+                  + "')"));
 
   @PersistenceContext private EntityManager em;
 

@@ -20,6 +20,14 @@ public final class Accounts {
   public static final String SALES_RETURNS = "4100";
   public static final String COST_OF_GOODS_SOLD = "5000";
   public static final String INVENTORY_ADJUSTMENTS = "5100";
+  public static final String MERCHANT_FEES = "6100";
+  public static final String ROUNDING_DIFFERENCES = "6900";
+
+  /** V0081 (bank reconciliation): bank charges beyond the card contract's fee. */
+  public static final String BANK_CHARGES = "6110";
+
+  /** V0081 (bank reconciliation): money the bank received that no document explains yet. */
+  public static final String SUSPENSE = "2900";
 
   private Accounts() {}
 }

@@ -150,11 +150,19 @@ public final class PaymentDeletionRequests {
   }
 
   /**
-   * Whether the payment is matched to a bank statement line. The seam for reconciliation: no
-   * payment is reconciled before bank statements are matched, so today the answer is always false.
+   * Whether the payment is matched to a bank statement line: its book item {@code PAY:<number>} has
+   * more matches than unmatches (bank reconciliation, V0081). A reconciled payment's deletion would
+   * leave the bank statement unexplained, so it is refused {@code PAYMENT_ALREADY_RECONCILED};
+   * unmatch it first.
    */
-  // TODO(#6): true once reconciliation matched the payment to a statement line
-  static boolean reconciled(Payment payment) {
-    return false;
+  boolean reconciled(Payment payment) {
+    return ((Number)
+                em.createNativeQuery(
+                        "select count(*) filter (where kind = 'MATCH') - count(*) filter (where"
+                            + " kind = 'UNMATCH') from rec_match_item where book_item_key = ?1")
+                    .setParameter(1, "PAY:" + payment.paymentNumber())
+                    .getSingleResult())
+            .longValue()
+        > 0;
   }
 }

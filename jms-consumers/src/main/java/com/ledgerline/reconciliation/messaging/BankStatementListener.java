@@ -1,6 +1,7 @@
 package com.ledgerline.reconciliation.messaging;
 
 import com.ledgerline.reconciliation.boundary.BankStatements;
+import com.ledgerline.reconciliation.boundary.Reconciliation;
 import com.ledgerline.security.Roles;
 import com.ledgerline.shared.BusinessRuleViolation;
 import jakarta.annotation.security.DeclareRoles;
@@ -14,6 +15,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -22,7 +24,8 @@ import java.util.logging.Logger;
  * {@code fileName} (required), and optionally {@code format}, {@code mapping}, {@code account},
  * {@code statementId} as over REST. Imported as the system through {@link
  * BankStatements#importFromFeed} in a transaction of its own; a refusal (malformed, duplicate…) is
- * audited as {@code bank-statement.refused} and the message consumed; a technical failure rolls the
+ * audited as {@code bank-statement.refused} and the message consumed; an imported file is matched
+ * at once by a reconciliation run in a follow-on transaction; a technical failure rolls the
  * delivery back, so the broker redelivers and then dead-letters it. This is a plain consumer of
  * files, not a channel of JSON messages.
  */
@@ -47,6 +50,7 @@ public class BankStatementListener implements MessageListener {
   private static final Logger LOG = Logger.getLogger(BankStatementListener.class.getName());
 
   @EJB private BankStatements statements;
+  @EJB private Reconciliation reconciliation;
 
   @Override
   public void onMessage(Message message) {
@@ -72,11 +76,24 @@ public class BankStatementListener implements MessageListener {
               message.getStringProperty("mapping"),
               message.getStringProperty("account"),
               message.getStringProperty("statementId")));
+      reconcile();
     } catch (BusinessRuleViolation refused) {
       LOG.warning(() -> "bank statement refused: " + refused.getMessage());
       statements.recordFeedRefusal(fileName, refused.code(), refused.detail());
     } catch (JMSException e) {
       throw new IllegalStateException("unreadable message on " + QUEUE, e);
+    }
+  }
+
+  /**
+   * Matches the new lines in a follow-on transaction of its own: the import stands whatever the run
+   * does, and a failed run is retried by the next one ({@code POST /api/reconciliation/runs}).
+   */
+  private void reconcile() {
+    try {
+      reconciliation.run("IMPORT");
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "reconciliation run after a bank feed import failed", e);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.ledgerline.reconciliation.boundary.BankStatementViews.ImportedFile;
 import com.ledgerline.reconciliation.boundary.BankStatementViews.StatementDetail;
 import com.ledgerline.reconciliation.boundary.BankStatementViews.StatementSummary;
 import com.ledgerline.reconciliation.boundary.BankStatements;
+import com.ledgerline.reconciliation.boundary.Reconciliation;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +37,9 @@ import java.util.regex.Pattern;
  *       Content-Disposition: attachment; filename="…"}; a CSV also {@code ?account=}, optional
  *       {@code ?statementId=} and {@code ?mapping=}. 201 with the {@link ImportedFile}; refusals as
  *       problem documents ({@code STATEMENT_MALFORMED} 422, {@code STATEMENT_UNSUPPORTED_FORMAT}
- *       415, {@code STATEMENT_BALANCE_MISMATCH} 422, {@code STATEMENT_ALREADY_IMPORTED} 409).
+ *       415, {@code STATEMENT_BALANCE_MISMATCH} 422, {@code STATEMENT_ALREADY_IMPORTED} 409). The
+ *       import is followed by a reconciliation run in a transaction of its own; its id is in the
+ *       answer ({@code reconciliationRunId}).
  *   <li>{@code GET ?account=&offset=&limit=}: statements newest first; {@code GET /{id}}: one with
  *       its lines, 404 when unknown.
  * </ul>
@@ -43,10 +48,26 @@ import java.util.regex.Pattern;
 @Path("bank-statements")
 @Produces(MediaType.APPLICATION_JSON)
 public class BankStatementsResource {
+  private static final Logger LOG = Logger.getLogger(BankStatementsResource.class.getName());
   private static final Pattern FILENAME =
       Pattern.compile("filename\\s*=\\s*\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
 
   @EJB private BankStatements statements;
+  @EJB private Reconciliation reconciliation;
+
+  /**
+   * The imported file and the reconciliation run that followed it ({@code reconciliationRunId},
+   * null when the run failed: the import stands and the next run retries).
+   */
+  public record Imported(
+      long fileId,
+      String fileName,
+      String format,
+      String messageType,
+      String contentDigest,
+      List<Long> statementIds,
+      int lineCount,
+      Long reconciliationRunId) {}
 
   @POST
   @Consumes(MediaType.WILDCARD)
@@ -70,8 +91,24 @@ public class BankStatementsResource {
         statements.importFile(
             new BankStatements.Upload(
                 name, format, contentType, body, mapping, account, statementId));
+    Long runId = null;
+    try {
+      // a follow-on transaction of its own (REQUIRES_NEW): the import is committed already
+      runId = reconciliation.run("IMPORT").runId();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "reconciliation run after the import of " + name + " failed", e);
+    }
     return Response.created(URI.create("bank-statements/" + imported.statementIds().get(0)))
-        .entity(imported)
+        .entity(
+            new Imported(
+                imported.fileId(),
+                imported.fileName(),
+                imported.format(),
+                imported.messageType(),
+                imported.contentDigest(),
+                imported.statementIds(),
+                imported.lineCount(),
+                runId))
         .build();
   }
 

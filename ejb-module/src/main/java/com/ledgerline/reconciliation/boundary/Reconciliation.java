@@ -22,6 +22,7 @@ import com.ledgerline.reconciliation.control.MatchingEngine.BookItem;
 import com.ledgerline.reconciliation.control.MatchingEngine.Kind;
 import com.ledgerline.reconciliation.control.MatchingEngine.Outcome;
 import com.ledgerline.reconciliation.control.MatchingEngine.Rules;
+import com.ledgerline.reconciliation.control.ReconciliationMetrics;
 import com.ledgerline.reconciliation.control.ReconciliationStore;
 import com.ledgerline.reconciliation.control.ReconciliationStore.Account;
 import com.ledgerline.reconciliation.control.ReconciliationStore.OpenDiscrepancy;
@@ -38,6 +39,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -119,6 +123,8 @@ public class Reconciliation {
   @PersistenceContext private EntityManager em;
   @Resource private SessionContext session;
   @Inject private OutboundEvents events;
+  @Inject private ReconciliationMetrics metrics;
+  @Resource private TransactionSynchronizationRegistry transactions;
 
   /** The configured matching rules. */
   public static Rules rules() {
@@ -263,6 +269,7 @@ public class Reconciliation {
     int matchesCreated = 0;
     int created = 0;
     int closed = 0;
+    List<Runnable> counts = new ArrayList<>();
     for (Account account : store.accounts()) {
       Optional<LocalDate[]> coverage = store.coverage(account.accountId());
       if (coverage.isEmpty()) {
@@ -279,12 +286,17 @@ public class Reconciliation {
               end.plusDays(7L + 2L * rules.windowBusinessDays()));
       linesConsidered += open.size();
       itemsConsidered += items.size();
+      List<OpenDiscrepancy> openDiscrepancies = store.openDiscrepancies(account.accountId());
+      // lines without an open discrepancy were not looked at by an earlier run
+      java.util.Set<Long> seen = new java.util.HashSet<>();
+      openDiscrepancies.forEach(o -> seen.add(o.lineId()));
+      long newLines = open.stream().filter(l -> !seen.contains(l.id())).count();
+      counts.add(() -> metrics.lines(account.accountId(), newLines));
       Outcome outcome = MatchingEngine.match(open, others, items, start, end, today, rules);
       Map<Long, BankLine> lineById = new HashMap<>();
       open.forEach(l -> lineById.put(l.id(), l));
       Map<String, BookItem> itemByKey = new HashMap<>();
       items.forEach(i -> itemByKey.put(i.key(), i));
-      List<OpenDiscrepancy> openDiscrepancies = store.openDiscrepancies(account.accountId());
       AccountingPeriods periods = new AccountingPeriods(em);
       for (MatchingEngine.Match m : outcome.matches()) {
         List<BankLine> lines = m.lineIds().stream().map(lineById::get).toList();
@@ -307,6 +319,7 @@ public class Reconciliation {
                 null,
                 m.explanation());
         matchesCreated++;
+        counts.add(() -> metrics.match(account.accountId(), m.rule().name()));
         closed +=
             closeTouching(
                 openDiscrepancies,
@@ -343,8 +356,21 @@ public class Reconciliation {
         LocalDate day = d.lineId() != null ? lines.get(0).bookingDate() : touched.get(0).date();
         flag(runId, account, d, day, now);
         created++;
+        counts.add(() -> metrics.discrepancy(account.accountId(), d.discrepancyClass().name()));
       }
     }
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              counts.forEach(Runnable::run);
+            }
+          }
+        });
     em.createNativeQuery(
             "insert into rec_run (id, trigger, started_by, started_at, lines_considered,"
                 + " items_considered, matches_created, discrepancies_created,"

@@ -56,7 +56,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of the day nets to zero, Bank moves by the net); the transfers are matched by reference and by
  * amount and date. Finance resolves some discrepancies by their actions (journal entries and audit
  * records), refusals keep their codes, a second run adds nothing, the reconciled payment's deletion
- * is refused, the discrepancy rate is planted ÷ lines, and the invariants hold.
+ * is refused, the discrepancy rate is planted ÷ lines; an unmatch reverses a settlement and the
+ * next run matches the batch again; the invariants hold.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -482,6 +483,39 @@ class ReconciliationIT {
             .post(
                 "api/payments/" + quotedPayment + "/deletion-requests",
                 "{\"reason\":\"entered twice\"}"));
+
+    // an unmatch is a new row reversing the match and its settlement; the next run matches again
+    Batch clean = batch(batches, batches.get(batches.size() - 1).day());
+    JsonObject settled = onlyMatch("bookItem=" + item(clean.day()));
+    long settledId = settled.getJsonNumber("matchId").longValue();
+    JsonObject unmatch =
+        expect(
+                201,
+                finance.post(
+                    "api/reconciliation/matches/" + settledId + "/reversal",
+                    "{\"reason\":\"matched to the wrong batch\"}"))
+            .json();
+    assertEquals("UNMATCH", unmatch.getString("kind"));
+    assertEquals(settledId, unmatch.getJsonNumber("reversesMatchId").longValue());
+    Map<String, BigDecimal> reversal = entryLines(unmatch.getString("journalEntryNumber"));
+    assertMoney(clean.gross(), reversal.get("1020"), "unmatch: Card clearing back");
+    assertProblem(
+        409,
+        "MATCH_ALREADY_REVERSED",
+        finance.post(
+            "api/reconciliation/matches/" + settledId + "/reversal", "{\"reason\":\"again\"}"));
+    JsonObject rerun = expect(201, finance.post("api/reconciliation/runs", "")).json();
+    assertEquals(1, rerun.getInt("matchesCreated"), rerun.toString());
+    assertEquals(0, rerun.getInt("discrepanciesCreated"), rerun.toString());
+    JsonArray history =
+        expect(200, as("auditor").get("api/reconciliation/matches?bookItem=" + item(clean.day())))
+            .structure()
+            .asJsonArray();
+    assertEquals(
+        List.of("MATCH", "UNMATCH", "MATCH"),
+        history.stream().map(v -> v.asJsonObject().getString("kind")).toList());
+    assertTrue(history.getJsonObject(0).getBoolean("reversed"));
+    assertEquals(90, history.getJsonObject(2).getInt("score"));
 
     Invariants.assertHold(
         as("auditor"),

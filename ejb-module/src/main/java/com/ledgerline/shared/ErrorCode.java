@@ -235,7 +235,22 @@ public enum ErrorCode {
   /** No reconciliation match with that id (issue 6). */
   UNKNOWN_MATCH(404),
   /** The match was unmatched before, or is itself an unmatch (issue 6). */
-  MATCH_ALREADY_REVERSED(409);
+  MATCH_ALREADY_REVERSED(409),
+  /** No report has this name ({@code GET /api/reports/{report}}; issue 6). */
+  REPORT_UNKNOWN(404),
+  /**
+   * The report is not offered in the asked format: every report is PDF; the books people work the
+   * numbers of (aging, sales journal, trial balance, general ledger detail, margin) also XLSX and
+   * CSV (issue 6).
+   */
+  REPORT_FORMAT_NOT_SUPPORTED(400),
+  /**
+   * A report's period is missing, not ISO dates, or ends before it starts ({@code from} &gt; {@code
+   * to}), or a date is outside years 1..9999 (issue 6).
+   */
+  REPORT_PERIOD_INVALID(400),
+  /** A report needs a filter that was not given (a customer for the statement; issue 6). */
+  REPORT_PARAMETER_MISSING(400);
 
   private final int httpStatus;
 

@@ -20,11 +20,11 @@ import java.util.Map;
  * journal line posted on or before a date, and the balance in the account's normal-balance sign;
  * per currency the totals, whose debits equal their credits when the books balance (DESIGN.md 7).
  * One aggregate query over {@code gl_journal_line} joined to its entry (for the posting date and
- * currency) and the account: nothing but the result rows is read into memory. Finance and auditors
- * may read it.
+ * currency) and the account: nothing but the result rows is read into memory. Finance,
+ * administrators and auditors may read it (the trial balance report prints it).
  */
 @Stateless
-@RolesAllowed({Roles.FINANCE, Roles.AUDITOR})
+@RolesAllowed({Roles.FINANCE, Roles.ADMIN, Roles.AUDITOR})
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class TrialBalance {
   /** One row per account and currency with lines on or before {@code ?1}, by currency and code. */

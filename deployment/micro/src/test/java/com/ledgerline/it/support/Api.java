@@ -90,6 +90,37 @@ public final class Api {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
   }
 
+  /** A download: status, content type, the body's bytes and headers. */
+  public record Download(int status, String contentType, byte[] body, HttpHeaders headers) {
+    /** The first value of a response header, or "" when absent. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse("");
+    }
+
+    /** The body as UTF-8 text (a CSV, a problem document). */
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** GET of a binary document (PDF, XLSX), its bytes untouched. */
+  public Download download(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5)).GET().build();
+    if (authorization != null) {
+      request =
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .header("Authorization", authorization)
+              .build();
+    }
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    return new Download(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        response.body(),
+        response.headers());
+  }
+
   /** GET on a path relative to the server root (e.g. {@code health/ready}). */
   public Reply getFromRoot(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(base.resolve("/" + path)).GET().build());

@@ -87,21 +87,24 @@ def template(name, landscape, columns, document):
     ch.append('</columnHeader>')
     o.extend(ch)
     # detail
-    d = ['<detail><band height="14">']
-    d.append('<element kind="rectangle" x="0" y="0" width="%d" height="14" mode="Opaque" backcolor="#F3F5F8" forecolor="#F3F5F8" stretchType="ContainerHeight"><printWhenExpression>%s</printWhenExpression><pen lineWidth="0.0"/></element>'
+    # the fields are 14 high and the separator sits below them at y=14: a positionType="Float"
+    # element moves down only by the stretch of the elements that end above it, so a wrapped
+    # description pushes the line below its last line instead of the line crossing it
+    d = ['<detail><band height="15">']
+    d.append('<element kind="rectangle" x="0" y="0" width="%d" height="15" mode="Opaque" backcolor="#F3F5F8" forecolor="#F3F5F8" stretchType="ContainerHeight"><printWhenExpression>%s</printWhenExpression><pen lineWidth="0.0"/></element>'
              % (W, cdata('"TOTAL".equals($F{kind}) || "SUBTOTAL".equals($F{kind}) || "OPENING".equals($F{kind}) || "CLOSING".equals($F{kind})')))
     x = 0
     for i, (hdr, w, al) in enumerate(columns):
         d.append(tf(x, 0, w, 14, '$F{c%d}' % i, style="Row", align=al, stretch=True).replace('vTextAlign="Middle"', 'vTextAlign="Top"').replace('<box leftPadding="2"', '<box topPadding="2" bottomPadding="1" leftPadding="2"'))
         x += w
-    d.append(line(0, 13, W, "#DDDDDD", "0.25", pos="Float"))
+    d.append(line(0, 14, W, "#DDDDDD", "0.25", pos="Float"))
     d.append('</band></detail>')
     o.extend(d)
     # page footer
     pf = [f'<pageFooter height="22">', line(0, 2, W, "#888888"),
           tf(0, 5, W - 160, 14, '$P{COMPANY_NAME} + " · printed " + $P{PRINTED_AT}', size=7, color="#666666"),
           tf(W - 160, 5, 120, 14, '"Page " + $V{PAGE_NUMBER} + " of"', size=7, align="Right", color="#666666"),
-          tf(W - 40, 5, 40, 14, '" " + $V{PAGE_NUMBER}', size=7, align="Left", color="#666666", eval_time="Report"),
+          tf(W - 40, 5, 40, 14, 'String.valueOf($V{PAGE_NUMBER})', size=7, align="Left", color="#666666", eval_time="Report"),
           '</pageFooter>']
     o.extend(pf)
     # summary

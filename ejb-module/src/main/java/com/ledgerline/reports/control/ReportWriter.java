@@ -13,16 +13,19 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRField;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
-import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.engine.util.JRSwapFile;
@@ -46,6 +49,12 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 public final class ReportWriter {
   /** Above this many rows the PDF's pages are swapped to a temporary file while filling. */
   public static final int VIRTUALIZE_ABOVE_ROWS = 2_000;
+
+  /**
+   * The books whose PDF leaves a zero amount of a detail row blank, as ledgers are read (an empty
+   * aging bucket, the credit column of a debit-only account); totals, CSV and XLSX show every zero.
+   */
+  private static final Set<String> BLANK_ZEROS = Set.of("ar-aging", "trial-balance");
 
   private static final Map<String, JasperReport> TEMPLATES = new ConcurrentHashMap<>();
 
@@ -79,22 +88,11 @@ public final class ReportWriter {
   }
 
   private static void pdf(ReportTable table, OutputStream out) throws IOException {
-    List<ReportTable.Column> columns = table.columns();
-    List<Map<String, ?>> rows = new ArrayList<>(table.rows().size());
-    for (ReportTable.Row row : table.rows()) {
-      Map<String, Object> fields = new HashMap<>();
-      fields.put("kind", row.kind());
-      fields.put("section", row.section());
-      for (int i = 0; i < columns.size(); i++) {
-        fields.put("c" + i, ReportTable.print(columns.get(i), row.values()[i], row.currency()));
-      }
-      rows.add(fields);
-    }
     Map<String, Object> parameters = new HashMap<>(table.header());
     JRSwapFileVirtualizer virtualizer = null;
     Path swapDirectory = null;
     try {
-      if (rows.size() > VIRTUALIZE_ABOVE_ROWS) {
+      if (table.rows().size() > VIRTUALIZE_ABOVE_ROWS) {
         swapDirectory = Files.createTempDirectory("ledgerline-report-");
         virtualizer =
             new JRSwapFileVirtualizer(
@@ -103,7 +101,7 @@ public final class ReportWriter {
       }
       JasperPrint print =
           JasperFillManager.fillReport(
-              template(table.template()), parameters, new JRMapCollectionDataSource(rows));
+              template(table.template()), parameters, new RowSource(table));
       JasperExportManager.exportReportToPdfStream(print, out);
     } catch (JRException e) {
       throw new IllegalStateException("report " + table.template() + " cannot be rendered", e);
@@ -117,6 +115,50 @@ public final class ReportWriter {
         }
         deleteQuietly(swapDirectory);
       }
+    }
+  }
+
+  /**
+   * The table's rows as the template's fields, each cell formatted as it is read: no second copy of
+   * a long report in memory.
+   */
+  private static final class RowSource implements JRDataSource {
+    private final ReportTable table;
+    private final Iterator<ReportTable.Row> rows;
+    private final boolean blankZeros;
+    private ReportTable.Row row;
+
+    RowSource(ReportTable table) {
+      this.table = table;
+      this.blankZeros = BLANK_ZEROS.contains(table.template());
+      this.rows = table.rows().iterator();
+    }
+
+    @Override
+    public boolean next() {
+      row = rows.hasNext() ? rows.next() : null;
+      return row != null;
+    }
+
+    @Override
+    public Object getFieldValue(JRField field) {
+      String name = field.getName();
+      return switch (name) {
+        case "kind" -> row.kind();
+        case "section" -> row.section();
+        default -> {
+          int i = Integer.parseInt(name.substring(1));
+          ReportTable.Column column = table.columns().get(i);
+          Object value = row.values()[i];
+          yield blankZeros
+                  && "DETAIL".equals(row.kind())
+                  && column.type() == ReportTable.Type.MONEY
+                  && value instanceof BigDecimal amount
+                  && amount.signum() == 0
+              ? ""
+              : ReportTable.print(column, value, row.currency());
+        }
+      };
     }
   }
 

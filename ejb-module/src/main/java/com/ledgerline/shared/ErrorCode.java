@@ -250,7 +250,13 @@ public enum ErrorCode {
    */
   REPORT_PERIOD_INVALID(400),
   /** A report needs a filter that was not given (a customer for the statement; issue 6). */
-  REPORT_PARAMETER_MISSING(400);
+  REPORT_PARAMETER_MISSING(400),
+  /**
+   * The report would hold more rows than one report is rendered with ({@code
+   * ReportQueries.MAX_ROWS}, 200,000): narrow the period or filter by channel, customer or account.
+   * Nothing is cut off silently (issue 6).
+   */
+  REPORT_TOO_LARGE(422);
 
   private final int httpStatus;
 

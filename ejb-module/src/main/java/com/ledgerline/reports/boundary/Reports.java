@@ -110,7 +110,8 @@ public class Reports {
    * @param format checked against the report before anything is read
    * @throws BusinessRuleViolation {@code REPORT_UNKNOWN}, {@code REPORT_FORMAT_NOT_SUPPORTED},
    *     {@code REPORT_PERIOD_INVALID} (from/to missing for a period report, from after to), {@code
-   *     REPORT_PARAMETER_MISSING} (the statement's customer), {@code UNKNOWN_CUSTOMER}
+   *     REPORT_PARAMETER_MISSING} (the statement's customer), {@code UNKNOWN_CUSTOMER}, {@code
+   *     REPORT_TOO_LARGE} (more than {@link ReportQueries#MAX_ROWS} rows)
    */
   public ReportTable book(String name, ReportFormat format, Filters filters) {
     Book book = Book.of(name);

@@ -83,6 +83,9 @@ public final class ReportTable {
       throw new IllegalArgumentException(
           "row of " + values.length + " values for " + columns.size() + " columns");
     }
+    if (rows.size() >= ReportQueries.MAX_ROWS) {
+      throw ReportQueries.tooLarge();
+    }
     rows.add(new Row(kind, section, currency, values));
     return this;
   }

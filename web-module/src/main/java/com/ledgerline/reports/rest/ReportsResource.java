@@ -38,7 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  *
  * Refusals (RFC 9457 problem documents): {@code REPORT_UNKNOWN} (404), {@code
  * REPORT_FORMAT_NOT_SUPPORTED}, {@code REPORT_PERIOD_INVALID} (a date not ISO, from after to, a
- * period missing), {@code REPORT_PARAMETER_MISSING} (400), {@code UNKNOWN_SALE}, {@code
+ * period missing), {@code REPORT_PARAMETER_MISSING} (400), {@code REPORT_TOO_LARGE} (422, more than
+ * 200,000 rows: narrow the period or filters; never cut short), {@code UNKNOWN_SALE}, {@code
  * UNKNOWN_CREDIT_NOTE}, {@code UNKNOWN_PAYMENT}, {@code UNKNOWN_CUSTOMER} (404).
  */
 @RequestScoped

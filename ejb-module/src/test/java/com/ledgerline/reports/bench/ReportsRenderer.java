@@ -32,11 +32,19 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <pre>
  * mvn -o -q -B -pl ejb-module test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
  *     -Dexec.mainClass=com.ledgerline.reports.bench.ReportsRenderer -Dexec.classpathScope=test \
- *     -Dexec.args="preview DIR" -Dbench.db=ledgerline_test \
+ *     -Dpreview.dir=DIR -Dbench.db=ledgerline_test \
  *     -Dpreview.sale=INV-… -Dpreview.payment=PAY-… -Dpreview.creditNote=CN-… \
  *     -Dpreview.customer=OR-… -Dpreview.from=2011-01-04 -Dpreview.to=2011-01-05
- * ... -Dexec.args="bench" -Dbench.db=ledgerline_bench_receivables -Dbench.runs=10
+ * ... -Dbench.db=ledgerline_bench_receivables -Dbench.runs=10   (no preview.dir: the benchmark)
  * </pre>
+ *
+ * <p>{@code bench} runs on the receivables benchmark's database ({@code ReceivablesBenchmark}:
+ * 100,000 customers, 1,000,000 invoices with their credit notes and payments, customer ledger
+ * entries only). When that database has no journal yet, it first writes the journal entries the
+ * ledger entries stand for, set-based ({@link #JOURNAL}): an invoice Dr 1100 receivables / Cr 4000
+ * revenue / Cr 2100 output tax (20 % VAT inside the gross), a credit note Dr 4100 returns / Cr
+ * 1100, a payment Dr 1010 bank / Cr 1100, each entry balanced (the database's deferred balance
+ * trigger checks every one at commit). The trial balance then sums some four million journal lines.
  */
 public final class ReportsRenderer {
   public static void main(String[] args) throws Exception {
@@ -62,14 +70,78 @@ public final class ReportsRenderer {
       field.setAccessible(true);
       field.set(trialBalance, em);
       ReportQueries queries = new ReportQueries(em);
-      if ("bench".equals(args[0])) {
+      // the mode from properties, not arguments: -Dexec.args would also reach the build's own
+      // exec execution (the template compiler) and replace its arguments
+      if (System.getProperty("preview.dir") == null) {
+        journal(pg);
         bench(queries, trialBalance, em, Integer.parseInt(System.getProperty("bench.runs", "10")));
       } else {
-        preview(queries, trialBalance, Path.of(args[1]));
+        preview(queries, trialBalance, Path.of(System.getProperty("preview.dir")));
       }
       em.close();
     } finally {
       factory.close();
+    }
+  }
+
+  /**
+   * The journal of the benchmark's customer ledger entries: one entry per ledger entry, its lines
+   * from the entry's amount (see the class comment).
+   */
+  static final String JOURNAL =
+      """
+      insert into gl_journal_entry (entry_number, posting_date, currency, document_type,
+                                    document_number, description, created_by)
+      select 'BJ-' || l.id, l.posting_date, l.currency, l.document_type, l.document_number,
+             l.entry_type || ' ' || l.document_number, 'bench'
+        from ar_customer_ledger_entry l
+       where l.amount <> 0
+       order by l.posting_date, l.id;
+      insert into gl_journal_line (journal_entry_id, line_number, account_code, debit, credit)
+      select j.id, x.n, x.account, x.debit, x.credit
+        from ar_customer_ledger_entry l
+        join gl_journal_entry j on j.entry_number = 'BJ-' || l.id
+        cross join lateral (
+          select round(abs(l.amount) / 6, 2) tax) t
+        cross join lateral (
+          values (1, case when l.amount > 0 then '1100'
+                          when l.entry_type = 'credit_note' then '4100' else '1010' end,
+                  abs(l.amount), 0::numeric),
+                 (2, case when l.amount > 0 then '4000' else '1100' end, 0,
+                  case when l.amount > 0 then abs(l.amount) - t.tax else abs(l.amount) end),
+                 (3, '2100', 0, case when l.amount > 0 then t.tax else 0 end)) x(n, account,
+                                                                               debit, credit)
+       where l.amount <> 0 and (x.debit > 0 or x.credit > 0);
+      analyze gl_journal_entry;
+      analyze gl_journal_line;
+      """;
+
+  private static void journal(PGSimpleDataSource pg) throws Exception {
+    try (var c = pg.getConnection();
+        var s = c.createStatement()) {
+      try (var rs = s.executeQuery("select count(*) from gl_journal_line")) {
+        rs.next();
+        if (rs.getLong(1) > 0) {
+          System.out.printf(Locale.ROOT, "journal: %,d lines already there%n", rs.getLong(1));
+          return;
+        }
+      }
+      long start = System.nanoTime();
+      c.setAutoCommit(false);
+      s.execute(JOURNAL);
+      c.commit();
+      try (var rs =
+          s.executeQuery(
+              "select (select count(*) from gl_journal_entry),"
+                  + " (select count(*) from gl_journal_line)")) {
+        rs.next();
+        System.out.printf(
+            Locale.ROOT,
+            "journal: generated %,d journal entries with %,d lines in %.1f s%n",
+            rs.getLong(1),
+            rs.getLong(2),
+            (System.nanoTime() - start) / 1e9);
+      }
     }
   }
 

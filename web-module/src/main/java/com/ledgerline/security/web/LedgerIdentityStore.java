@@ -12,6 +12,11 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -35,10 +40,48 @@ public class LedgerIdentityStore implements IdentityStore {
   @Inject private CredentialCache cache;
 
   private CredentialValidation validation;
+  private UserDirectory directory;
 
   @PostConstruct
   void init() {
-    validation = new CredentialValidation(new UserDirectory(dataSource), pbkdf2, cache);
+    directory = new UserDirectory(dataSource);
+    validation = new CredentialValidation(directory, pbkdf2, cache);
+  }
+
+  /**
+   * A SHA-256 fingerprint of the user's stored password hash (hex), to tell later whether the
+   * password changed since the user signed in; empty for an unknown user.
+   */
+  public Optional<String> hashFingerprint(String userName) {
+    return directory.find(userName).map(stored -> fingerprint(stored.passwordHash()));
+  }
+
+  /**
+   * The user of a signed-in session as the store holds them now: their current roles when the user
+   * is still enabled and their password hash still has the fingerprint it had at sign-in; empty
+   * otherwise (the session is then signed out). One query, no hashing.
+   */
+  public Optional<CredentialValidationResult> current(String userName, String hashFingerprint) {
+    return directory
+        .find(userName)
+        .filter(stored -> stored.enabled())
+        .filter(
+            stored ->
+                MessageDigest.isEqual(
+                    fingerprint(stored.passwordHash()).getBytes(StandardCharsets.US_ASCII),
+                    hashFingerprint.getBytes(StandardCharsets.US_ASCII)))
+        .map(stored -> new CredentialValidationResult(userName, Set.copyOf(stored.roles())));
+  }
+
+  private static String fingerprint(String passwordHash) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(passwordHash.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override

@@ -1,0 +1,198 @@
+package com.ledgerline.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium}, driven through Debian's {@code chromedriver}
+ * by Selenium WebDriver) on the deployed application, with a fresh profile per browser. Both paths
+ * are given explicitly ({@code ledgerline.browser.binary}, {@code ledgerline.browser.driver}), so
+ * Selenium Manager is never asked to find or download anything. Every wait is on a condition in the
+ * page ({@link WebDriverWait}), never a sleep.
+ */
+public final class Browser implements AutoCloseable {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final String base;
+  private final Path profile;
+  private final ChromeDriverService service;
+  private final ChromeDriver driver;
+
+  /**
+   * @param deployment the deployment's base URL as Arquillian gives it
+   */
+  public Browser(URL deployment) throws IOException {
+    this.base = deployment.toString().replaceAll("/?$", "/");
+    this.profile = Files.createTempDirectory("ledgerline-chromium-");
+    String binary = System.getProperty("ledgerline.browser.binary", "/usr/bin/chromium");
+    String driverPath = System.getProperty("ledgerline.browser.driver", "/usr/bin/chromedriver");
+    System.setProperty("webdriver.chrome.driver", driverPath);
+    this.service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(driverPath))
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(binary);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--lang=en-GB",
+        "--window-size=1366,900",
+        "--user-data-dir=" + profile);
+    this.driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(1366, 900));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Opens a path of the application (e.g. {@code sales/new.xhtml}). */
+  public Browser open(String path) {
+    driver.get(base + path);
+    waitForPage();
+    return this;
+  }
+
+  /** Signs in through the login form as a test user (the test password). */
+  public Browser login(String user) {
+    return login(user, System.getProperty("ledgerline.test.password", "ledgerline-test"));
+  }
+
+  public Browser login(String user, String password) {
+    if (!driver.getCurrentUrl().contains("login.xhtml")) {
+      open("login.xhtml");
+    }
+    type(By.id("login:userName"), user);
+    type(By.id("login:password"), password);
+    clickAndWaitForPage(By.id("login:submit"));
+    return this;
+  }
+
+  /** Signs out with the header's logout button and waits for the login form. */
+  public Browser logout() {
+    clickAndWaitForPage(By.id("logoutForm:logout"));
+    until(ExpectedConditions.presenceOfElementLocated(By.id("login:userName")));
+    return this;
+  }
+
+  public void type(By field, String text) {
+    WebElement element = until(ExpectedConditions.elementToBeClickable(field));
+    element.clear();
+    element.sendKeys(text);
+  }
+
+  /** Clicks something that loads a new page (a non-AJAX POST, a link) and waits for it. */
+  public void clickAndWaitForPage(By target) {
+    WebElement element = until(ExpectedConditions.elementToBeClickable(target));
+    element.click();
+    until(ExpectedConditions.stalenessOf(element));
+    waitForPage();
+  }
+
+  /** Clicks something that updates the page by AJAX and waits until PrimeFaces' queue is idle. */
+  public void clickAndWaitForAjax(By target) {
+    until(ExpectedConditions.elementToBeClickable(target)).click();
+    waitForAjax();
+  }
+
+  /** Waits until the document is loaded and no PrimeFaces request is running. */
+  public void waitForPage() {
+    until(d -> "complete".equals(script("return document.readyState")));
+    waitForAjax();
+  }
+
+  public void waitForAjax() {
+    until(
+        d ->
+            Boolean.TRUE.equals(
+                script(
+                    "return !window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty();"
+                        + "")));
+    until(d -> Boolean.TRUE.equals(script("return !window.jQuery || jQuery.active === 0;")));
+  }
+
+  public <T> T until(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, WAIT).until(condition);
+  }
+
+  /** Waits for an element with this text content to be visible; answers the element. */
+  public WebElement waitForText(By locator, String text) {
+    until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    return driver.findElement(locator);
+  }
+
+  public String text(By locator) {
+    return until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+  }
+
+  public List<WebElement> all(By locator) {
+    return driver.findElements(locator);
+  }
+
+  public Object script(String javascript, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+  }
+
+  /** The page's HTML source as the browser holds it now. */
+  public String source() {
+    return driver.getPageSource();
+  }
+
+  /**
+   * Saves a screenshot of the whole page as {@code <ledgerline.screenshots>/<name>.png} (default
+   * {@code target/screenshots}).
+   */
+  public Path screenshot(String name) throws IOException {
+    Path directory = Path.of(System.getProperty("ledgerline.screenshots", "target/screenshots"));
+    Files.createDirectories(directory);
+    Object height = script("return Math.max(document.body.scrollHeight, 900);");
+    driver.manage().window().setSize(new Dimension(1366, ((Number) height).intValue() + 40));
+    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    driver.manage().window().setSize(new Dimension(1366, 900));
+    Path target = directory.resolve(name + ".png");
+    Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    return target;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      service.stop();
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}

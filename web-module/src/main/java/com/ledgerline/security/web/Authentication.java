@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -158,16 +159,22 @@ public class Authentication implements HttpAuthenticationMechanism {
     if (!context.isProtected()) {
       return context.doNothing();
     }
+    StringBuilder login = new StringBuilder(request.getContextPath()).append(LOGIN_PAGE);
+    if (signedIn != null) {
+      login.append("?expired=true");
+    }
     if ("GET".equals(request.getMethod())) {
       String path = request.getRequestURI().substring(request.getContextPath().length());
       String query = request.getQueryString();
-      request.getSession(true).setAttribute(RETURN_TO, query == null ? path : path + "?" + query);
+      login
+          .append(signedIn != null ? '&' : '?')
+          .append(RETURN_TO)
+          .append('=')
+          .append(
+              URLEncoder.encode(query == null ? path : path + "?" + query, StandardCharsets.UTF_8));
     }
     try {
-      context
-          .getResponse()
-          .sendRedirect(
-              request.getContextPath() + LOGIN_PAGE + (signedIn != null ? "?expired=true" : ""));
+      context.getResponse().sendRedirect(login.toString());
     } catch (IOException e) {
       throw new IllegalStateException("could not redirect to the login page", e);
     }

@@ -43,7 +43,8 @@ public final class Browser implements AutoCloseable {
    * @param deployment the deployment's base URL as Arquillian gives it
    */
   public Browser(URL deployment) throws IOException {
-    this.base = deployment.toString().replaceAll("/?$", "/");
+    String url = deployment.toString();
+    this.base = url.endsWith("/") ? url : url + "/";
     this.profile = Files.createTempDirectory("ledgerline-chromium-");
     String binary = System.getProperty("ledgerline.browser.binary", "/usr/bin/chromium");
     String driverPath = System.getProperty("ledgerline.browser.driver", "/usr/bin/chromedriver");
@@ -177,6 +178,7 @@ public final class Browser implements AutoCloseable {
     Files.createDirectories(directory);
     Object height = script("return Math.max(document.body.scrollHeight, 900);");
     driver.manage().window().setSize(new Dimension(1366, ((Number) height).intValue() + 40));
+    script("window.scrollTo(0, 0);");
     File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
     driver.manage().window().setSize(new Dimension(1366, 900));
     Path target = directory.resolve(name + ".png");

@@ -122,6 +122,27 @@ public class Payments {
         .map(p -> PaymentView.of(p, reversal(p)));
   }
 
+  /**
+   * Several payments at once, in one query (the approvals inbox shows a page of requests with their
+   * payments): each found payment by its number; numbers not found are absent.
+   */
+  @RolesAllowed({Roles.CASHIER, Roles.APPROVER, Roles.FINANCE, Roles.ADMIN, Roles.AUDITOR})
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public java.util.Map<String, PaymentView> findAll(java.util.Collection<String> paymentNumbers) {
+    if (paymentNumbers == null || paymentNumbers.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<String, PaymentView> found = new java.util.LinkedHashMap<>();
+    em.createQuery(
+            "select p from Payment p join fetch p.sale join fetch p.customer join fetch"
+                + " p.journalEntry where p.paymentNumber in :numbers",
+            Payment.class)
+        .setParameter("numbers", List.copyOf(paymentNumbers))
+        .getResultStream()
+        .forEach(p -> found.put(p.paymentNumber(), PaymentView.of(p, reversal(p))));
+    return found;
+  }
+
   /** The deletion requests of a payment, oldest first. */
   @RolesAllowed({Roles.CASHIER, Roles.APPROVER, Roles.FINANCE, Roles.ADMIN, Roles.AUDITOR})
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The reports over REST on Payara Micro, the very WAR the build ships (JasperReports, its fonts and
  * Apache POI inside it). A slice of the Online Retail data no other test replays or posts on
- * (2011-01-17 .. 2011-01-19, Monday to Wednesday; the sample file ends 2011-06-30: sales, returns
+ * (2011-01-24 .. 2011-01-26, Monday to Wednesday; the sample file ends 2011-06-30: sales, returns
  * as credit notes and refunds, card payments) is replayed through the channels; then every report
  * is fetched in every format it is offered in, and read back the way an accountant would check it:
  * the invoice, credit note and receipt PDFs name their document, the customer and the total the API
@@ -64,8 +64,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ReportsIT {
-  private static final LocalDate FROM = LocalDate.of(2011, 1, 17);
-  private static final LocalDate TO = LocalDate.of(2011, 1, 19);
+  private static final LocalDate FROM = LocalDate.of(2011, 1, 24);
+  private static final LocalDate TO = LocalDate.of(2011, 1, 26);
   private static final String CHANNEL = "online-retail";
   private static final String XLSX =
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,5 +1,6 @@
 package com.ledgerline.web;
 
+import com.ledgerline.reports.control.Amounts;
 import com.ledgerline.sales.boundary.SaleDesk;
 import com.ledgerline.sales.boundary.SaleEvent;
 import com.ledgerline.sales.boundary.SaleView;
@@ -8,6 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -46,6 +48,14 @@ public class SalePageView implements Serializable {
 
   public SaleView getSale() {
     return sale;
+  }
+
+  /**
+   * An event's amount at the sale currency's decimals (ISO 4217), or at its own where it holds more
+   * significant ones: a stock movement's cost is never rounded on screen.
+   */
+  public String money(BigDecimal amount) {
+    return sale == null ? MoneyConverter.format(amount) : Amounts.print(amount, sale.currency());
   }
 
   public List<SaleEvent> getTimeline() {

@@ -33,7 +33,7 @@ public final class ReconciliationViews {
       int discrepanciesCreated,
       int discrepanciesClosed) {}
 
-  /** A line or a book item of a match, with the generation (earlier unmatches of it). */
+  /** A statement line or a book item of a match, with its amount (negated in an unmatch). */
   public record MatchItem(Long statementLineId, String bookItemKey, BigDecimal amount) {}
 
   /**

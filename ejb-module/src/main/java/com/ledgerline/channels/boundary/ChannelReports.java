@@ -93,6 +93,23 @@ public class ChannelReports {
   }
 
   /**
+   * How many rejections {@link #rejections} lists for the same filters (for paging).
+   *
+   * @param channel null = every channel
+   * @param code null = every code
+   */
+  @RolesAllowed({Roles.FINANCE, Roles.ADMIN, Roles.AUDITOR})
+  public long rejectionCount(String channel, String code) {
+    return number(
+        em.createNativeQuery(
+                "SELECT count(*) FROM chn_rejection WHERE (CAST(?1 AS varchar) IS NULL OR channel"
+                    + " = ?1) AND (CAST(?2 AS varchar) IS NULL OR error_code = ?2)")
+            .setParameter(1, channel)
+            .setParameter(2, code)
+            .getSingleResult());
+  }
+
+  /**
    * One rejection with its payload, properties and replays.
    *
    * @throws BusinessRuleViolation {@code UNKNOWN_MESSAGE}

@@ -194,6 +194,164 @@ public class Receivables {
   }
 
   /**
+   * How many rows the whole work queue has as of a date (customers and currencies with an overdue
+   * amount): the paginator of the finance screen's work queue.
+   *
+   * @param asOf the report date; null = today
+   * @param currency ISO 4217 code to count one currency alone; null = all
+   * @throws BusinessRuleViolation {@code INVALID_REQUEST} for an unknown currency code or a date
+   *     outside years 1..9999
+   */
+  public long workQueueSize(LocalDate asOf, String currency) {
+    LocalDate date = asOf(asOf);
+    if (currency != null) {
+      requireCurrency(currency);
+    }
+    Basis basis = new OpenItemsAsOf(em).choose(date, Customers.all());
+    return new WorkQueueQueries(em).count(basis, date, currency);
+  }
+
+  /**
+   * One page of the receivables work queue sorted by a column, each row with its aging buckets and
+   * the late-payer indicator: the finance screen's work queue. Four statements however long the
+   * page: the page, its oldest overdue items, its aging and its payment behaviour.
+   *
+   * @param asOf the report date; null = today
+   * @param currency ISO 4217 code to list one currency alone; null = all
+   * @param orderBy the column; null = {@link WorkQueueSheet.Order#MOST_OVERDUE}
+   * @param descending the direction for {@code orderBy} (ignored for the queue's own order)
+   * @param offset rows to skip, ≥ 0
+   * @param limit rows to return, 1..{@value #MAX_LIMIT}
+   * @throws BusinessRuleViolation {@code INVALID_REQUEST} for a paging value out of range, an
+   *     unknown currency code or a date outside years 1..9999
+   */
+  public WorkQueueSheet workQueueSheet(
+      LocalDate asOf,
+      String currency,
+      WorkQueueSheet.Order orderBy,
+      boolean descending,
+      int offset,
+      int limit) {
+    LocalDate date = asOf(asOf);
+    requirePage(offset, limit);
+    if (currency != null) {
+      requireCurrency(currency);
+    }
+    WorkQueueSheet.Order order = orderBy == null ? WorkQueueSheet.Order.MOST_OVERDUE : orderBy;
+    String column =
+        switch (order) {
+          case MOST_OVERDUE -> null;
+          case OVERDUE_AMOUNT -> "overdue_amount";
+          case BALANCE -> "balance";
+          case OLDEST_DUE_DATE -> "oldest_due_date";
+          case OVERDUE_ITEMS -> "overdue_items";
+          case CUSTOMER_NUMBER -> "customer_number";
+          case NAME -> "name";
+        };
+    Basis basis = new OpenItemsAsOf(em).choose(date, Customers.all());
+    WorkQueueQueries queue = new WorkQueueQueries(em);
+    List<WorkQueueQueries.Row> rows =
+        queue.sortedPage(basis, date, currency, column, descending, offset, limit);
+    List<Long> ids = rows.stream().map(WorkQueueQueries.Row::customerId).distinct().toList();
+    Map<String, String> oldest = queue.oldestOverdueItems(basis, date, ids);
+    Map<Long, LatePayerIndicator> behaviour =
+        ids.isEmpty() ? Map.of() : new PaymentHistory(em).indicators(ids, date);
+    Map<Long, List<Aging>> aging = new AgingReports(em).agingOf(basis, date, ids);
+    List<WorkQueueSheet.Row> sheet = new ArrayList<>();
+    long rank = offset;
+    for (WorkQueueQueries.Row row : rows) {
+      WorkQueue.Entry entry =
+          new WorkQueue.Entry(
+              ++rank,
+              row.customerNumber(),
+              row.name(),
+              row.currency(),
+              Aging.atCurrencyScale(row.overdueAmount(), row.currency()),
+              row.overdueItems(),
+              oldest.get(WorkQueueQueries.key(row.customerId(), row.currency())),
+              row.oldestDueDate(),
+              AgingBucket.daysPastDue(row.oldestDueDate(), date),
+              Aging.atCurrencyScale(row.balance(), row.currency()),
+              behaviour.get(row.customerId()));
+      Aging buckets =
+          aging.getOrDefault(row.customerId(), List.of()).stream()
+              .filter(a -> a.currency().equals(row.currency()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "no aging for " + row.customerNumber() + " in " + row.currency()));
+      sheet.add(new WorkQueueSheet.Row(entry, buckets));
+    }
+    return new WorkQueueSheet(date, basis.name(), order, descending, offset, sheet);
+  }
+
+  /**
+   * One page of a customer's ledger, oldest first, with running balances per currency (one
+   * statement for the page, one for the count).
+   *
+   * @param offset entries to skip, ≥ 0
+   * @param limit entries to return, 1..{@value #MAX_LIMIT}
+   * @throws BusinessRuleViolation {@code UNKNOWN_CUSTOMER}; {@code INVALID_REQUEST} for a paging
+   *     value out of range
+   */
+  @SuppressWarnings("unchecked")
+  public CustomerLedger ledger(String customerNumber, int offset, int limit) {
+    requirePage(offset, limit);
+    Customer customer =
+        em.createNamedQuery(Customer.BY_NUMBER, Customer.class)
+            .setParameter("number", customerNumber)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new BusinessRuleViolation(
+                        ErrorCode.UNKNOWN_CUSTOMER, "no customer " + customerNumber));
+    long total =
+        ((Number)
+                em.createNativeQuery(
+                        "select count(*) from ar_customer_ledger_entry where customer_id = ?1")
+                    .setParameter(1, customer.id())
+                    .getSingleResult())
+            .longValue();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                """
+                select posting_date, entry_type, document_type, document_number, applies_to_number,
+                       due_date, currency, amount,
+                       sum(amount) over (partition by currency order by posting_date, id
+                                         rows unbounded preceding)
+                  from ar_customer_ledger_entry
+                 where customer_id = ?1
+                 order by posting_date, id
+                offset ?2 limit ?3""")
+            .setParameter(1, customer.id())
+            .setParameter(2, offset)
+            .setParameter(3, limit)
+            .getResultList();
+    List<CustomerLedger.Entry> entries = new ArrayList<>();
+    for (Object[] r : rows) {
+      String currency = r[6].toString().trim();
+      entries.add(
+          new CustomerLedger.Entry(
+              toDate(r[0]),
+              (String) r[1],
+              (String) r[2],
+              (String) r[3],
+              (String) r[4],
+              r[5] == null ? null : toDate(r[5]),
+              currency,
+              Aging.atCurrencyScale((BigDecimal) r[7], currency),
+              Aging.atCurrencyScale((BigDecimal) r[8], currency)));
+    }
+    return new CustomerLedger(customer.customerNumber(), total, offset, entries);
+  }
+
+  private static LocalDate toDate(Object value) {
+    return value instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(value.toString());
+  }
+
+  /**
    * One page of all customers, by customer number, with their balances as of a date.
    *
    * @param asOf the report date; null = today

@@ -96,6 +96,109 @@ public final class WorkQueueQueries {
   }
 
   /**
+   * How many rows the queue has (customers and currencies with an overdue amount).
+   *
+   * @param currency ISO 4217 code, or null for all currencies
+   */
+  public long count(Basis basis, LocalDate asOf, String currency) {
+    String date = OpenItemsAsOf.literal(asOf);
+    Query query =
+        em.createNativeQuery(
+            """
+            select count(*) from (select 1 from %s i
+                                   where %s
+                                   group by customer_id, currency
+                                  having sum(open_amount) filter (where open_amount > 0 and due_date < %s) > 0) q"""
+                .formatted(
+                    OpenItemsAsOf.items(basis, asOf, Customers.all()),
+                    currency == null ? "true" : "currency = ?1",
+                    date));
+    if (currency != null) {
+      query.setParameter(1, currency);
+    }
+    return Rows.longValue(query.getSingleResult());
+  }
+
+  /**
+   * One page of the queue in another order than its own: by {@code column} (a fixed SQL expression
+   * over the queue's columns, chosen by the caller from a closed set, never caller text), then the
+   * queue's own order.
+   *
+   * @param column one of {@code overdue_amount}, {@code balance}, {@code oldest_due_date}, {@code
+   *     overdue_items}, {@code customer_number}, {@code name}, or null for the queue's own order
+   */
+  public List<Row> sortedPage(
+      Basis basis,
+      LocalDate asOf,
+      String currency,
+      String column,
+      boolean descending,
+      int offset,
+      int limit) {
+    if (column != null
+        && !List.of(
+                "overdue_amount",
+                "balance",
+                "oldest_due_date",
+                "overdue_items",
+                "customer_number",
+                "name")
+            .contains(column)) {
+      throw new IllegalArgumentException("no work queue column " + column);
+    }
+    String first =
+        column == null
+            ? ""
+            : (column.equals("customer_number") || column.equals("name") ? "c." : "q.")
+                + column
+                + (descending ? " desc nulls last, " : " asc nulls last, ");
+    String date = OpenItemsAsOf.literal(asOf);
+    String overdue = "open_amount > 0 and due_date < " + date;
+    Query query =
+        em.createNativeQuery(
+                """
+                select q.customer_id, c.customer_number, c.name, q.currency, q.overdue_amount,
+                       q.overdue_items, q.oldest_due_date, q.balance
+                  from (select customer_id, currency,
+                               sum(open_amount) filter (where %1$s) overdue_amount,
+                               count(*) filter (where %1$s) overdue_items,
+                               min(due_date) filter (where %1$s) oldest_due_date,
+                               sum(open_amount) balance
+                          from %2$s i
+                         where %3$s
+                         group by customer_id, currency
+                        having sum(open_amount) filter (where %1$s) > 0) q
+                  join cus_customer c on c.id = q.customer_id
+                 order by %4$sq.overdue_amount desc, q.oldest_due_date, q.customer_id, q.currency
+                offset ?1 limit ?2"""
+                    .formatted(
+                        overdue,
+                        OpenItemsAsOf.items(basis, asOf, Customers.all()),
+                        currency == null ? "true" : "currency = ?3",
+                        first))
+            .setParameter(1, offset)
+            .setParameter(2, limit);
+    if (currency != null) {
+      query.setParameter(3, currency);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Object row : query.getResultList()) {
+      Object[] r = (Object[]) row;
+      rows.add(
+          new Row(
+              Rows.longValue(r[0]),
+              Rows.text(r[1]),
+              Rows.text(r[2]),
+              Rows.code(r[3]),
+              Rows.decimal(r[4]),
+              Rows.longValue(r[5]),
+              Rows.date(r[6]),
+              Rows.decimal(r[7])));
+    }
+    return rows;
+  }
+
+  /**
    * The oldest overdue item of each of these customers per currency (the earliest due date, then
    * the lowest number): the invoice to chase first. Keyed by {@code customerId + "/" + currency}.
    */

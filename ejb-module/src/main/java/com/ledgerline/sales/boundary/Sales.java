@@ -7,6 +7,7 @@ import com.ledgerline.sales.control.SaleApproval;
 import com.ledgerline.sales.control.SaleDrafting;
 import com.ledgerline.sales.control.SalePosting;
 import com.ledgerline.sales.control.SaleReferences;
+import com.ledgerline.sales.control.SaleSearches;
 import com.ledgerline.sales.control.SaleViews;
 import com.ledgerline.sales.control.SaleVoiding;
 import com.ledgerline.sales.entity.CreditNote;
@@ -26,6 +27,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -308,6 +310,89 @@ public class Sales {
                     s.draftNumber(),
                     s.currentRevision()))
         .toList();
+  }
+
+  /**
+   * How many sales the sales list has for these filters (the list's paginator).
+   *
+   * @param search filters (the order is ignored); null = every sale
+   * @throws BusinessRuleViolation {@code INVALID_REQUEST} for an unknown status or {@code from}
+   *     after {@code to}
+   */
+  @RolesAllowed({
+    Roles.CASHIER,
+    Roles.APPROVER,
+    Roles.FINANCE,
+    Roles.ADMIN,
+    Roles.AUDITOR,
+    Roles.SYSTEM
+  })
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public long count(SaleSearch search) {
+    return new SaleSearches(em).count(checked(search));
+  }
+
+  /**
+   * One page of the sales list, filtered and sorted by the database ({@link SaleSearches}): one
+   * statement, the customers fetched with the sales.
+   *
+   * @param search filters and order; null = every sale, newest first
+   * @param offset rows to skip, ≥ 0
+   * @param limit rows to return, 1..500
+   * @throws BusinessRuleViolation {@code INVALID_REQUEST} for an unknown status, a paging value out
+   *     of range or {@code from} after {@code to}
+   */
+  @RolesAllowed({
+    Roles.CASHIER,
+    Roles.APPROVER,
+    Roles.FINANCE,
+    Roles.ADMIN,
+    Roles.AUDITOR,
+    Roles.SYSTEM
+  })
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<SaleSummary> search(SaleSearch search, int offset, int limit) {
+    if (offset < 0 || limit < 1 || limit > 500) {
+      throw new BusinessRuleViolation(
+          ErrorCode.INVALID_REQUEST, "offset must be ≥ 0 and limit 1..500");
+    }
+    return new SaleSearches(em).page(checked(search), offset, limit);
+  }
+
+  private static SaleSearch checked(SaleSearch search) {
+    SaleSearch wanted = search == null ? SaleSearch.all() : search;
+    if (wanted.from() != null && wanted.to() != null && wanted.from().isAfter(wanted.to())) {
+      throw new BusinessRuleViolation(
+          ErrorCode.INVALID_REQUEST, "from " + wanted.from() + " is after to " + wanted.to());
+    }
+    return wanted;
+  }
+
+  /**
+   * Revenue per posting date, channel and currency: posted sales (not drafts, held, voided or
+   * rejected ones) at their current revision, summed by the database. Credit notes are documents of
+   * their own and are not taken off here.
+   *
+   * @param to the last day; null = the latest posting date of a posted sale (today if none)
+   * @param days how many days up to and including {@code to}, 1..366
+   * @return by date, channel and currency; days without sales are absent
+   * @throws BusinessRuleViolation {@code INVALID_REQUEST} for days out of range
+   */
+  @RolesAllowed({Roles.FINANCE, Roles.ADMIN, Roles.AUDITOR})
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<DailyRevenue> revenueByDay(LocalDate to, int days) {
+    if (days < 1 || days > 366) {
+      throw new BusinessRuleViolation(ErrorCode.INVALID_REQUEST, "days must be 1..366");
+    }
+    SaleSearches searches = new SaleSearches(em);
+    LocalDate last = to;
+    if (last == null) {
+      last = searches.latestPostingDate();
+    }
+    if (last == null) {
+      last = LocalDate.now();
+    }
+    return searches.revenueByDay(last.minusDays(days - 1L), last);
   }
 
   /** A sale by its invoice (or former draft) number; its status decides what it allows. */

@@ -69,6 +69,8 @@ public final class Browser implements AutoCloseable {
         "--lang=en-GB",
         "--window-size=1366,900",
         "--user-data-dir=" + profile);
+    // keep the page's console messages, so a test can assert that a screen logged no error
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     this.driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1366, 900));
   }

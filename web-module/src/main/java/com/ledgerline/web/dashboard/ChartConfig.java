@@ -40,6 +40,7 @@ final class ChartConfig {
     return JSON.createObjectBuilder()
         .add("label", label)
         .add("data", data)
+        .add("maxBarThickness", 48)
         .add("backgroundColor", colour(colour))
         .add("borderColor", colour(colour));
   }

@@ -176,19 +176,7 @@ public class Receivables {
     List<WorkQueue.Entry> entries = new ArrayList<>();
     long rank = offset;
     for (WorkQueueQueries.Row row : rows) {
-      entries.add(
-          new WorkQueue.Entry(
-              ++rank,
-              row.customerNumber(),
-              row.name(),
-              row.currency(),
-              Aging.atCurrencyScale(row.overdueAmount(), row.currency()),
-              row.overdueItems(),
-              oldest.get(WorkQueueQueries.key(row.customerId(), row.currency())),
-              row.oldestDueDate(),
-              AgingBucket.daysPastDue(row.oldestDueDate(), date),
-              Aging.atCurrencyScale(row.balance(), row.currency()),
-              behaviour.get(row.customerId())));
+      entries.add(entry(++rank, row, oldest, behaviour, date));
     }
     return new WorkQueue(date, basis.name(), currency, offset, limit, entries, more);
   }
@@ -260,19 +248,7 @@ public class Receivables {
     List<WorkQueueSheet.Row> sheet = new ArrayList<>();
     long rank = offset;
     for (WorkQueueQueries.Row row : rows) {
-      WorkQueue.Entry entry =
-          new WorkQueue.Entry(
-              ++rank,
-              row.customerNumber(),
-              row.name(),
-              row.currency(),
-              Aging.atCurrencyScale(row.overdueAmount(), row.currency()),
-              row.overdueItems(),
-              oldest.get(WorkQueueQueries.key(row.customerId(), row.currency())),
-              row.oldestDueDate(),
-              AgingBucket.daysPastDue(row.oldestDueDate(), date),
-              Aging.atCurrencyScale(row.balance(), row.currency()),
-              behaviour.get(row.customerId()));
+      WorkQueue.Entry entry = entry(++rank, row, oldest, behaviour, date);
       Aging buckets =
           aging.getOrDefault(row.customerId(), List.of()).stream()
               .filter(a -> a.currency().equals(row.currency()))
@@ -433,5 +409,26 @@ public class Receivables {
 
   private static String after(String afterCustomerNumber) {
     return afterCustomerNumber == null ? "" : afterCustomerNumber;
+  }
+
+  /** A queue row as the work queue shows it: amounts at the currency's scale, days past due. */
+  private static WorkQueue.Entry entry(
+      long rank,
+      WorkQueueQueries.Row row,
+      Map<String, String> oldest,
+      Map<Long, LatePayerIndicator> behaviour,
+      LocalDate date) {
+    return new WorkQueue.Entry(
+        rank,
+        row.customerNumber(),
+        row.name(),
+        row.currency(),
+        Aging.atCurrencyScale(row.overdueAmount(), row.currency()),
+        row.overdueItems(),
+        oldest.get(WorkQueueQueries.key(row.customerId(), row.currency())),
+        row.oldestDueDate(),
+        AgingBucket.daysPastDue(row.oldestDueDate(), date),
+        Aging.atCurrencyScale(row.balance(), row.currency()),
+        behaviour.get(row.customerId()));
   }
 }

@@ -53,7 +53,7 @@ public final class WorkQueueQueries {
     String overdue = "open_amount > 0 and due_date < " + date;
     Query query =
         em.createNativeQuery(
-                """
+            """
                 select q.customer_id, c.customer_number, c.name, q.currency, q.overdue_amount,
                        q.overdue_items, q.oldest_due_date, q.balance
                   from (select customer_id, currency,
@@ -69,30 +69,11 @@ public final class WorkQueueQueries {
                         offset ?1 limit ?2) q
                   join cus_customer c on c.id = q.customer_id
                  order by q.overdue_amount desc, q.oldest_due_date, q.customer_id"""
-                    .formatted(
-                        overdue,
-                        OpenItemsAsOf.items(basis, asOf, Customers.all()),
-                        currency == null ? "true" : "currency = ?3"))
-            .setParameter(1, offset)
-            .setParameter(2, limit);
-    if (currency != null) {
-      query.setParameter(3, currency);
-    }
-    List<Row> rows = new ArrayList<>();
-    for (Object row : query.getResultList()) {
-      Object[] r = (Object[]) row;
-      rows.add(
-          new Row(
-              Rows.longValue(r[0]),
-              Rows.text(r[1]),
-              Rows.text(r[2]),
-              Rows.code(r[3]),
-              Rows.decimal(r[4]),
-              Rows.longValue(r[5]),
-              Rows.date(r[6]),
-              Rows.decimal(r[7])));
-    }
-    return rows;
+                .formatted(
+                    overdue,
+                    OpenItemsAsOf.items(basis, asOf, Customers.all()),
+                    currency == null ? "true" : "currency = ?3"));
+    return rows(query, currency, offset, limit);
   }
 
   /**
@@ -156,7 +137,7 @@ public final class WorkQueueQueries {
     String overdue = "open_amount > 0 and due_date < " + date;
     Query query =
         em.createNativeQuery(
-                """
+            """
                 select q.customer_id, c.customer_number, c.name, q.currency, q.overdue_amount,
                        q.overdue_items, q.oldest_due_date, q.balance
                   from (select customer_id, currency,
@@ -171,31 +152,12 @@ public final class WorkQueueQueries {
                   join cus_customer c on c.id = q.customer_id
                  order by %4$sq.overdue_amount desc, q.oldest_due_date, q.customer_id, q.currency
                 offset ?1 limit ?2"""
-                    .formatted(
-                        overdue,
-                        OpenItemsAsOf.items(basis, asOf, Customers.all()),
-                        currency == null ? "true" : "currency = ?3",
-                        first))
-            .setParameter(1, offset)
-            .setParameter(2, limit);
-    if (currency != null) {
-      query.setParameter(3, currency);
-    }
-    List<Row> rows = new ArrayList<>();
-    for (Object row : query.getResultList()) {
-      Object[] r = (Object[]) row;
-      rows.add(
-          new Row(
-              Rows.longValue(r[0]),
-              Rows.text(r[1]),
-              Rows.text(r[2]),
-              Rows.code(r[3]),
-              Rows.decimal(r[4]),
-              Rows.longValue(r[5]),
-              Rows.date(r[6]),
-              Rows.decimal(r[7])));
-    }
-    return rows;
+                .formatted(
+                    overdue,
+                    OpenItemsAsOf.items(basis, asOf, Customers.all()),
+                    currency == null ? "true" : "currency = ?3",
+                    first));
+    return rows(query, currency, offset, limit);
   }
 
   /**
@@ -226,5 +188,28 @@ public final class WorkQueueQueries {
 
   public static String key(long customerId, String currency) {
     return customerId + "/" + currency;
+  }
+
+  /** Runs a queue query ({@code ?1} offset, {@code ?2} limit, {@code ?3} the currency if any). */
+  private static List<Row> rows(Query query, String currency, int offset, int limit) {
+    query.setParameter(1, offset).setParameter(2, limit);
+    if (currency != null) {
+      query.setParameter(3, currency);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Object row : query.getResultList()) {
+      Object[] r = (Object[]) row;
+      rows.add(
+          new Row(
+              Rows.longValue(r[0]),
+              Rows.text(r[1]),
+              Rows.text(r[2]),
+              Rows.code(r[3]),
+              Rows.decimal(r[4]),
+              Rows.longValue(r[5]),
+              Rows.date(r[6]),
+              Rows.decimal(r[7])));
+    }
+    return rows;
   }
 }

@@ -143,105 +143,54 @@ public class SaleDesk {
     }
     long sale = ((Number) found.get(0)).longValue();
     List<SaleEvent> events = new java.util.ArrayList<>();
-    rows(
-            "select posting_date, created_at, revision, reason, total, created_by from"
-                + " sal_sale_revision where sale_id = ?1",
-            sale)
-        .forEach(
-            r ->
-                events.add(
-                    new SaleEvent(
-                        date(r[0]),
-                        at(r[1]),
-                        "REVISION",
-                        "#" + r[2],
-                        (String) r[3],
-                        (BigDecimal) r[4],
-                        (String) r[5])));
-    rows(
-            "select e.posting_date, e.created_at, e.entry_number, e.document_type || ' '"
-                + " || e.document_number || coalesce(': ' || e.description, ''), (select"
-                + " sum(l.debit) from gl_journal_line l where l.journal_entry_id = e.id),"
-                + " e.created_by from gl_journal_entry e where e.document_number in "
-                + DOCUMENTS,
-            sale)
-        .forEach(
-            r ->
-                events.add(
-                    new SaleEvent(
-                        date(r[0]),
-                        at(r[1]),
-                        "JOURNAL_ENTRY",
-                        (String) r[2],
-                        (String) r[3],
-                        (BigDecimal) r[4],
-                        (String) r[5])));
-    rows(
-            "select m.posting_date, m.document_number, m.movement_type || ' ' || v.sku || ' '"
-                + " || m.quantity, m.value from inv_stock_movement m join cat_variant v on v.id"
-                + " = m.variant_id where m.document_number in "
-                + DOCUMENTS,
-            sale)
-        .forEach(
-            r ->
-                events.add(
-                    new SaleEvent(
-                        date(r[0]),
-                        null,
-                        "STOCK_MOVEMENT",
-                        (String) r[1],
-                        (String) r[2],
-                        (BigDecimal) r[3],
-                        null)));
-    rows(
-            "select c.posting_date, c.document_number, c.entry_type, c.amount from"
-                + " ar_customer_ledger_entry c where c.document_number in "
-                + DOCUMENTS
-                + " or c.applies_to_number = (select sale_number from sal_sale where id = ?1)",
-            sale)
-        .forEach(
-            r ->
-                events.add(
-                    new SaleEvent(
-                        date(r[0]),
-                        null,
-                        "CUSTOMER_LEDGER",
-                        (String) r[1],
-                        (String) r[2],
-                        (BigDecimal) r[3],
-                        null)));
-    rows(
-            "select payment_date, created_at, payment_number, tender_code, amount, created_by"
-                + " from pay_payment where sale_id = ?1",
-            sale)
-        .forEach(
-            r ->
-                events.add(
-                    new SaleEvent(
-                        date(r[0]),
-                        at(r[1]),
-                        "PAYMENT",
-                        (String) r[2],
-                        (String) r[3],
-                        (BigDecimal) r[4],
-                        (String) r[5])));
-    rows(
-            "select r.reversal_date, r.created_at, p.payment_number, r.approval_request_number"
-                + " || ': ' || r.reason, r.receivable_amount + r.deposit_amount, r.created_by"
-                + " from pay_payment_reversal r join pay_payment p on p.id = r.payment_id where"
-                + " p.sale_id = ?1",
-            sale)
-        .forEach(
-            r ->
-                events.add(
-                    new SaleEvent(
-                        date(r[0]),
-                        at(r[1]),
-                        "REVERSAL",
-                        (String) r[2],
-                        (String) r[3],
-                        (BigDecimal) r[4],
-                        (String) r[5])));
+    // each query answers: date, recorded at (or null), document, description, amount, by (or null)
+    collect(
+        events,
+        "REVISION",
+        "select posting_date, created_at, '#' || revision, reason, total, created_by from"
+            + " sal_sale_revision where sale_id = ?1",
+        sale);
+    collect(
+        events,
+        "JOURNAL_ENTRY",
+        "select e.posting_date, e.created_at, e.entry_number, e.document_type || ' '"
+            + " || e.document_number || coalesce(': ' || e.description, ''), (select"
+            + " sum(l.debit) from gl_journal_line l where l.journal_entry_id = e.id),"
+            + " e.created_by from gl_journal_entry e where e.document_number in "
+            + DOCUMENTS,
+        sale);
+    collect(
+        events,
+        "STOCK_MOVEMENT",
+        "select m.posting_date, cast(null as timestamptz), m.document_number, m.movement_type"
+            + " || ' ' || v.sku || ' ' || m.quantity, m.value, cast(null as varchar) from"
+            + " inv_stock_movement m join cat_variant v on v.id = m.variant_id where"
+            + " m.document_number in "
+            + DOCUMENTS,
+        sale);
+    collect(
+        events,
+        "CUSTOMER_LEDGER",
+        "select c.posting_date, cast(null as timestamptz), c.document_number, c.entry_type,"
+            + " c.amount, cast(null as varchar) from ar_customer_ledger_entry c where"
+            + " c.document_number in "
+            + DOCUMENTS
+            + " or c.applies_to_number = (select sale_number from sal_sale where id = ?1)",
+        sale);
+    collect(
+        events,
+        "PAYMENT",
+        "select payment_date, created_at, payment_number, tender_code, amount, created_by"
+            + " from pay_payment where sale_id = ?1",
+        sale);
+    collect(
+        events,
+        "REVERSAL",
+        "select r.reversal_date, r.created_at, p.payment_number, r.approval_request_number"
+            + " || ': ' || r.reason, r.receivable_amount + r.deposit_amount, r.created_by"
+            + " from pay_payment_reversal r join pay_payment p on p.id = r.payment_id where"
+            + " p.sale_id = ?1",
+        sale);
     rows(
             "select requested_at, request_number, request_type || ' ' || document_number || ': '"
                 + " || reason, amount, requested_by, status, decided_at, decided_by,"
@@ -273,21 +222,12 @@ public class SaleDesk {
                         (String) r[7]));
               }
             });
-    rows(
-            "select posting_date, created_at, credit_note_number, reason, total, created_by from"
-                + " sal_credit_note where sale_id = ?1",
-            sale)
-        .forEach(
-            r ->
-                events.add(
-                    new SaleEvent(
-                        date(r[0]),
-                        at(r[1]),
-                        "CREDIT_NOTE",
-                        (String) r[2],
-                        (String) r[3],
-                        (BigDecimal) r[4],
-                        (String) r[5])));
+    collect(
+        events,
+        "CREDIT_NOTE",
+        "select posting_date, created_at, credit_note_number, reason, total, created_by from"
+            + " sal_credit_note where sale_id = ?1",
+        sale);
     events.sort(
         java.util.Comparator.comparing(SaleEvent::date)
             .thenComparing(
@@ -301,6 +241,24 @@ public class SaleDesk {
       "(select sale_number from sal_sale where id = ?1 and sale_number is not null union all"
           + " select payment_number from pay_payment where sale_id = ?1 union all select"
           + " credit_note_number from sal_credit_note where sale_id = ?1)";
+
+  /**
+   * Adds one event of {@code kind} per row of {@code sql}, whose columns are: date, recorded at (or
+   * null), document number, description, amount (or null), by (or null).
+   */
+  private void collect(List<SaleEvent> events, String kind, String sql, long sale) {
+    for (Object[] r : rows(sql, sale)) {
+      events.add(
+          new SaleEvent(
+              date(r[0]),
+              at(r[1]),
+              kind,
+              (String) r[2],
+              (String) r[3],
+              (BigDecimal) r[4],
+              (String) r[5]));
+    }
+  }
 
   @SuppressWarnings("unchecked")
   private List<Object[]> rows(String sql, long sale) {

@@ -1,5 +1,6 @@
 package com.ledgerline.sales.boundary;
 
+import com.ledgerline.sales.entity.Sale;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -21,4 +22,21 @@ public record SaleSummary(
     String channel,
     String externalReference,
     String draftNumber,
-    int revision) {}
+    int revision) {
+
+  /** The row of a sale; its customer must be loaded (fetched with it, not one query per row). */
+  public static SaleSummary of(Sale s) {
+    return new SaleSummary(
+        s.saleNumber(),
+        s.status().name(),
+        s.customer().customerNumber(),
+        s.customer().name(),
+        s.postingDate(),
+        s.currency().getCurrencyCode(),
+        s.total(),
+        s.channel(),
+        s.externalReference(),
+        s.draftNumber(),
+        s.currentRevision());
+  }
+}

@@ -295,20 +295,7 @@ public class Sales {
         .setFirstResult(Math.max(0, offset))
         .setMaxResults(Math.min(500, Math.max(1, limit)))
         .getResultStream()
-        .map(
-            s ->
-                new SaleSummary(
-                    s.saleNumber(),
-                    s.status().name(),
-                    s.customer().customerNumber(),
-                    s.customer().name(),
-                    s.postingDate(),
-                    s.currency().getCurrencyCode(),
-                    s.total(),
-                    s.channel(),
-                    s.externalReference(),
-                    s.draftNumber(),
-                    s.currentRevision()))
+        .map(SaleSummary::of)
         .toList();
   }
 

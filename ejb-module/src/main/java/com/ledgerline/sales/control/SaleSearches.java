@@ -53,20 +53,7 @@ public final class SaleSearches {
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultStream()
-        .map(
-            s ->
-                new SaleSummary(
-                    s.saleNumber(),
-                    s.status().name(),
-                    s.customer().customerNumber(),
-                    s.customer().name(),
-                    s.postingDate(),
-                    s.currency().getCurrencyCode(),
-                    s.total(),
-                    s.channel(),
-                    s.externalReference(),
-                    s.draftNumber(),
-                    s.currentRevision()))
+        .map(SaleSummary::of)
         .toList();
   }
 

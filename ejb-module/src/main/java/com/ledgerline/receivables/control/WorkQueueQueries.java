@@ -49,31 +49,15 @@ public final class WorkQueueQueries {
    * @param limit at most this many rows
    */
   public List<Row> page(Basis basis, LocalDate asOf, String currency, int offset, int limit) {
-    String date = OpenItemsAsOf.literal(asOf);
-    String overdue = "open_amount > 0 and due_date < " + date;
-    Query query =
-        em.createNativeQuery(
-            """
-                select q.customer_id, c.customer_number, c.name, q.currency, q.overdue_amount,
-                       q.overdue_items, q.oldest_due_date, q.balance
-                  from (select customer_id, currency,
-                               sum(open_amount) filter (where %1$s) overdue_amount,
-                               count(*) filter (where %1$s) overdue_items,
-                               min(due_date) filter (where %1$s) oldest_due_date,
-                               sum(open_amount) balance
-                          from %2$s i
-                         where %3$s
-                         group by customer_id, currency
-                        having sum(open_amount) filter (where %1$s) > 0
-                         order by overdue_amount desc, oldest_due_date, customer_id
-                        offset ?1 limit ?2) q
-                  join cus_customer c on c.id = q.customer_id
-                 order by q.overdue_amount desc, q.oldest_due_date, q.customer_id"""
-                .formatted(
-                    overdue,
-                    OpenItemsAsOf.items(basis, asOf, Customers.all()),
-                    currency == null ? "true" : "currency = ?3"));
-    return rows(query, currency, offset, limit);
+    // the page is cut inside, before the join: only the page's customers are joined
+    return queue(
+        basis,
+        asOf,
+        currency,
+        " order by overdue_amount desc, oldest_due_date, customer_id offset ?1 limit ?2",
+        "q.overdue_amount desc, q.oldest_due_date, q.customer_id",
+        offset,
+        limit);
   }
 
   /**
@@ -133,6 +117,30 @@ public final class WorkQueueQueries {
             : (column.equals("customer_number") || column.equals("name") ? "c." : "q.")
                 + column
                 + (descending ? " desc nulls last, " : " asc nulls last, ");
+    return queue(
+        basis,
+        asOf,
+        currency,
+        "",
+        first
+            + "q.overdue_amount desc, q.oldest_due_date, q.customer_id, q.currency offset ?1 limit ?2",
+        offset,
+        limit);
+  }
+
+  /**
+   * The queue's rows: per customer and currency with an overdue amount, {@code innerTail} after the
+   * grouping (an order and page cut before the join, or nothing), then joined to the customer and
+   * ordered by {@code outerOrder} (which may end with the page cut).
+   */
+  private List<Row> queue(
+      Basis basis,
+      LocalDate asOf,
+      String currency,
+      String innerTail,
+      String outerOrder,
+      int offset,
+      int limit) {
     String date = OpenItemsAsOf.literal(asOf);
     String overdue = "open_amount > 0 and due_date < " + date;
     Query query =
@@ -148,15 +156,15 @@ public final class WorkQueueQueries {
                           from %2$s i
                          where %3$s
                          group by customer_id, currency
-                        having sum(open_amount) filter (where %1$s) > 0) q
+                        having sum(open_amount) filter (where %1$s) > 0%4$s) q
                   join cus_customer c on c.id = q.customer_id
-                 order by %4$sq.overdue_amount desc, q.oldest_due_date, q.customer_id, q.currency
-                offset ?1 limit ?2"""
+                 order by %5$s"""
                 .formatted(
                     overdue,
                     OpenItemsAsOf.items(basis, asOf, Customers.all()),
                     currency == null ? "true" : "currency = ?3",
-                    first));
+                    innerTail,
+                    outerOrder));
     return rows(query, currency, offset, limit);
   }
 

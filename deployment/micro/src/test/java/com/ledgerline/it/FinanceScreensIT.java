@@ -13,6 +13,7 @@ import jakarta.json.Json;
 import java.io.File;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -341,6 +342,40 @@ class FinanceScreensIT {
       browser.open("sales/list.xhtml");
       browser.waitForText(By.cssSelector("#sales\\:list .ui-paginator-current"), "sales");
       browser.screenshot("25-sales-list-cashier");
+    }
+    Invariants.assertHold(as("auditor"));
+  }
+
+  @Test
+  @Order(5)
+  void financeDownloadsTheTrialBalanceFromTheReportsScreenAndIsToldWhatAPeriodReportLacks()
+      throws Exception {
+    try (Browser browser = new Browser(base)) {
+      browser.login("finance");
+      browser.clickAndWaitForPage(By.id("navReports"));
+
+      // a period report without its period stays on the page with the rule that was broken
+      browser.choose("reports:report", "Sales journal", "sales-journal");
+      browser.clickAndWaitForPage(By.id("reports:download"));
+      String refusal = browser.text(By.id("messages"));
+      assertTrue(
+          refusal.contains("This report needs a period") && refusal.contains("from= and to="),
+          refusal);
+      browser.screenshot("27-reports-refused");
+
+      // the trial balance as CSV: the same book the API gives for the same day
+      LocalDate today = LocalDate.now();
+      browser.choose("reports:report", "Trial balance", "trial-balance");
+      browser.choose("reports:format", "CSV", "csv");
+      // a download leaves the page as it is: wait for the file, not for a new page
+      browser.until(ExpectedConditions.elementToBeClickable(By.id("reports:download"))).click();
+      String downloaded =
+          java.nio.file.Files.readString(browser.awaitDownload(".csv"), StandardCharsets.UTF_8);
+      Api.Download api =
+          as("finance").download("api/reports/trial-balance?format=csv&asOf=" + today);
+      assertEquals(200, api.status());
+      assertEquals(api.text(), downloaded, "the screen's trial balance is the API's");
+      assertTrue(downloaded.lines().count() > 2, "a header, accounts and the total: " + downloaded);
     }
     Invariants.assertHold(as("auditor"));
   }

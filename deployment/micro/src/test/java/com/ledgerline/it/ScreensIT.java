@@ -148,30 +148,11 @@ class ScreensIT {
     browser.waitForAjax();
   }
 
-  /**
-   * Chooses an option of the n-th (0-based) PrimeFaces select menu with this style class: opens it
-   * and clicks the option with this label until the component holds {@code value} (a click that
-   * lands while the panel is still opening is tried again).
-   */
+  /** Chooses an option of the n-th (0-based) PrimeFaces select menu with this style class. */
   private static void choose(
       Browser browser, String styleClass, int index, String label, String value) {
     String id = browser.all(By.cssSelector("div." + styleClass)).get(index).getAttribute("id");
-    By option = By.xpath("//div[@id='" + id + "_panel']//li[@data-label='" + label + "']");
-    browser.until(
-        d -> {
-          if (value.equals(
-              browser.script(
-                  "return document.getElementById(arguments[0]).value;", id + "_input"))) {
-            return true;
-          }
-          List<WebElement> options = d.findElements(option);
-          if (!options.isEmpty() && options.get(0).isDisplayed()) {
-            options.get(0).click();
-          } else {
-            d.findElement(By.id(id)).click();
-          }
-          return false;
-        });
+    browser.choose(id, label, value);
   }
 
   private static BigDecimal amount(String shown) {

@@ -71,8 +71,64 @@ public final class Browser implements AutoCloseable {
         "--user-data-dir=" + profile);
     // keep the page's console messages, so a test can assert that a screen logged no error
     options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+    // downloads land in the profile's own folder, without a prompt
+    Files.createDirectories(downloads());
+    options.setExperimentalOption(
+        "prefs",
+        java.util.Map.of(
+            "download.default_directory",
+            downloads().toString(),
+            "download.prompt_for_download",
+            false));
     this.driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1366, 900));
+  }
+
+  /** The folder the browser saves downloads to (inside its profile, removed on close). */
+  public Path downloads() {
+    return profile.resolve("downloads");
+  }
+
+  /**
+   * Waits until a download whose name ends with {@code suffix} has finished (no partial {@code
+   * .crdownload} left) and returns it.
+   */
+  public Path awaitDownload(String suffix) {
+    return until(
+        d -> {
+          try (Stream<Path> files = Files.list(downloads())) {
+            List<Path> all = files.toList();
+            if (all.stream().anyMatch(f -> f.toString().endsWith(".crdownload"))) {
+              return null;
+            }
+            return all.stream().filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
+
+  /**
+   * Chooses an option of the PrimeFaces select menu {@code menuId}: opens it and clicks the option
+   * with this label until the component holds {@code value} (a click that lands while the panel is
+   * still opening is tried again).
+   */
+  public void choose(String menuId, String label, String value) {
+    By option = By.xpath("//div[@id='" + menuId + "_panel']//li[@data-label='" + label + "']");
+    until(
+        d -> {
+          if (value.equals(
+              script("return document.getElementById(arguments[0]).value;", menuId + "_input"))) {
+            return true;
+          }
+          List<WebElement> options = d.findElements(option);
+          if (!options.isEmpty() && options.get(0).isDisplayed()) {
+            options.get(0).click();
+          } else {
+            d.findElement(By.id(menuId)).click();
+          }
+          return false;
+        });
   }
 
   public WebDriver driver() {

@@ -33,7 +33,9 @@ def rect(x, y, w, h, color, pos=None):
     p = f' positionType="{pos}"' if pos else ""
     return f'<element kind="rectangle" x="{x}" y="{y}" width="{w}" height="{h}" backcolor="{color}" forecolor="{color}" mode="Opaque"{p}><pen lineWidth="0.0"/></element>'
 
-def template(name, landscape, columns, document):
+def template(name, landscape, columns, document, keep_rows=False):
+    # keep_rows: a row is never split across two pages and the section heading is repeated on
+    # the next page (the reconciliation report's wrapped explanations)
     pw, ph = (842, 595) if landscape else (595, 842)
     m = 30 if landscape else 36
     W = pw - 2 * m
@@ -58,7 +60,7 @@ def template(name, landscape, columns, document):
     o.append('<field name="section" class="java.lang.String"/>')
     for i in range(len(columns)):
         o.append(f'<field name="c{i}" class="java.lang.String"/>')
-    o.append('<group name="section"><expression>' + cdata('$F{section}') + '</expression>'
+    o.append('<group name="section"' + (' reprintHeaderOnEachPage="true"' if keep_rows else '') + '><expression>' + cdata('$F{section}') + '</expression>'
              '<groupHeader><band height="20">'
              '<printWhenExpression>' + cdata('$F{section} != null && !$F{section}.isEmpty()') + '</printWhenExpression>'
              + tf(0, 4, W, 14, '$F{section}', size=9, bold=True, color=ACCENT) + line(0, 18, W, ACCENT) +
@@ -90,7 +92,7 @@ def template(name, landscape, columns, document):
     # the fields are 14 high and the separator sits below them at y=14: a positionType="Float"
     # element moves down only by the stretch of the elements that end above it, so a wrapped
     # description pushes the line below its last line instead of the line crossing it
-    d = ['<detail><band height="15">']
+    d = ['<detail><band height="15"' + (' splitType="Prevent"' if keep_rows else '') + '>']
     d.append('<element kind="rectangle" x="0" y="0" width="%d" height="15" mode="Opaque" backcolor="#F3F5F8" forecolor="#F3F5F8" stretchType="ContainerHeight"><printWhenExpression>%s</printWhenExpression><pen lineWidth="0.0"/></element>'
              % (W, cdata('"TOTAL".equals($F{kind}) || "SUBTOTAL".equals($F{kind}) || "OPENING".equals($F{kind}) || "CLOSING".equals($F{kind})')))
     x = 0
@@ -138,3 +140,6 @@ template("gl-detail", True, [("Date", 62, L), ("Entry", 80, L), ("Document", 150
          ("Cur", 30, L), ("Debit", 85, R), ("Credit", 85, R), ("Balance (Dr +)", 90, R)], False)
 template("margin", True, [("Category", 150, L), ("Product", 70, L), ("Name", 220, L), ("Cur", 32, L),
          ("Revenue", 85, R), ("Cost of sales", 85, R), ("Margin", 80, R), ("Margin %", 60, R)], False)
+template("reconciliation", True, [("Date", 60, L), ("Reference", 130, L), ("Description", 160, L),
+         ("Rule / class", 85, L), ("Score / status", 70, L), ("Book items / resolution", 155, L),
+         ("Fee / diff.", 52, R), ("Amount", 70, R)], False, keep_rows=True)

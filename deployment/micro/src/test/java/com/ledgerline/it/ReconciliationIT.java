@@ -10,6 +10,7 @@ import com.ledgerline.it.support.Api;
 import com.ledgerline.it.support.Broker;
 import com.ledgerline.it.support.Invariants;
 import com.ledgerline.it.support.Replays;
+import com.ledgerline.it.support.ReportFiles;
 import com.ledgerline.it.support.TestDatabase;
 import com.ledgerline.reconciliation.control.CardSettlementCommand;
 import com.ledgerline.reconciliation.control.CardSettlementStatement;
@@ -517,12 +518,241 @@ class ReconciliationIT {
     assertTrue(history.getJsonObject(0).getBoolean("reversed"));
     assertEquals(90, history.getJsonObject(2).getInt("score"));
 
+    assertReconciliationReport(
+        flagged, entries, batches, planted, List.of(quotedPayment, unquotedPayment));
+
     Invariants.assertHold(
         as("auditor"),
         "statement_lines_matched_at_most_once",
         "book_items_matched_at_most_once",
         "matches_equal_their_lines_and_items",
         "card_settlements_equal_their_batches");
+  }
+
+  /**
+   * The reconciliation report of January 2011 for the account, as CSV, XLSX and PDF, after the
+   * resolutions, the unmatch and the rerun: each planted discrepancy with its class and status; the
+   * totals (lines, matched and unmatched amounts, fees) from the statement and the batches, the
+   * discrepancy rate equal to the REST metrics; the book-to-bank proof at the statement's closing
+   * date: the bank's balance is the statement's entries (opening 0), the ledger's is Bank (1010) at
+   * that date, and the listed reconciling items (the two lines the books do not hold: the overpaid
+   * batch still open and the duplicate) explain the whole difference.
+   */
+  private void assertReconciliationReport(
+      Map<String, JsonObject> flagged,
+      List<Entry> entries,
+      List<Batch> batches,
+      Map<Plant, LocalDate> planted,
+      List<String> payments)
+      throws Exception {
+    String path =
+        "api/reports/reconciliation?from=2011-01-01&to=2011-01-31&account=" + ACCOUNT + "&format=";
+    String fileName = "reconciliation-2011-01-01-2011-01-31";
+    // a transfer in the books that the bank has not shown yet: an outstanding book item
+    List<OpenSale> open = openSales(LocalDate.parse("2011-01-20"));
+    assertTrue(!open.isEmpty(), "an open invoice of 2011-01-20");
+    String outstandingPayment = payByTransfer(open.get(0), LocalDate.parse("2011-01-21"));
+    List<Map<String, String>> csv = ReportFiles.csv(as("auditor"), path + "csv", fileName);
+    String prefix = ACCOUNT + " · 1010 Bank · GBP · ";
+    LocalDate closing = CardSettlementStatement.settlementDay(TO);
+
+    // every planted discrepancy, with its class and where it stands
+    List<Map<String, String>> listed =
+        rows(csv, prefix + "Discrepancies").stream()
+            .filter(r -> "DETAIL".equals(r.get("kind")))
+            .toList();
+    assertEquals(flagged.size(), listed.size(), listed.toString());
+    Map<String, String> status =
+        Map.of(
+            "ROUNDING", "RESOLVED",
+            "FEE", "RESOLVED",
+            "MISSING_IN_BOOKS", "RESOLVED",
+            "DUPLICATE", "RESOLVED",
+            "AMOUNT", "OPEN",
+            "MISSING_IN_BANK", "OPEN");
+    for (JsonObject d : flagged.values()) {
+      String id = "D" + d.getJsonNumber("discrepancyId").longValue();
+      Map<String, String> row =
+          listed.stream()
+              .filter(r -> r.get("reference").startsWith(id + " "))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(id + " not listed: " + listed));
+      String discrepancyClass = d.getString("discrepancyClass");
+      assertEquals(discrepancyClass, row.get("rule_or_class"), row.toString());
+      assertEquals(status.get(discrepancyClass), row.get("score_or_status"), row.toString());
+      if (!absent(d, "bookItemKey")) {
+        assertTrue(row.get("reference").contains(d.getString("bookItemKey")), row.toString());
+      }
+      if ("RESOLVED".equals(status.get(discrepancyClass))) {
+        assertTrue(row.get("book_items_or_resolution").contains("finance"), row.toString());
+      }
+    }
+
+    // totals: the statement's lines, the two the books do not hold, the contract fees of the
+    // settled batches, and the rate the REST metrics answer
+    long duplicateLine = flagged.get("DUPLICATE").getJsonNumber("statementLineId").longValue();
+    long amountLine = flagged.get("AMOUNT").getJsonNumber("statementLineId").longValue();
+    BigDecimal unmatched =
+        value(
+            "select sum(amount) from rec_statement_line where id in (?, ?)",
+            duplicateLine,
+            amountLine);
+    BigDecimal statementTotal =
+        entries.stream().map(Entry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal fees =
+        batches.stream()
+            .filter(b -> !b.day().equals(planted.get(Plant.MISSING)))
+            .filter(b -> !b.day().equals(planted.get(Plant.AMOUNT)))
+            .map(b -> RULES.expectedFee(b.gross()))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    List<Map<String, String>> totals = rows(csv, prefix + "Totals");
+    assertMoney(
+        statementTotal,
+        ReportFiles.amount(row(totals, "Statement lines booked"), "amount"),
+        "lines");
+    assertTrue(
+        row(totals, "Statement lines booked").get("description").endsWith(": " + entries.size()));
+    assertMoney(
+        statementTotal.subtract(unmatched),
+        ReportFiles.amount(row(totals, "Matched:"), "amount"),
+        "matched");
+    assertEquals("Unmatched: 2 lines", row(totals, "Unmatched:").get("description"));
+    assertMoney(unmatched, ReportFiles.amount(row(totals, "Unmatched:"), "amount"), "unmatched");
+    assertMoney(
+        fees,
+        ReportFiles.amount(row(totals, "Settlement fees posted"), "fee_or_difference"),
+        "fees");
+    JsonObject rate =
+        expect(200, as("auditor").get("api/reconciliation/metrics?from=2011-01-01&to=2011-01-31"))
+            .structure()
+            .asJsonArray()
+            .stream()
+            .map(JsonValue::asJsonObject)
+            .filter(r -> ACCOUNT.equals(r.getString("accountId", null)))
+            .findFirst()
+            .orElseThrow();
+    Map<String, String> rateRow = row(totals, "Discrepancy rate 2011-01");
+    assertMoney(money(rate, "rate"), new BigDecimal(rateRow.get("score_or_status")), "rate");
+    assertTrue(
+        rateRow
+            .get("description")
+            .contains(
+                rate.getInt("flagged")
+                    + " flagged ÷ "
+                    + rate.getInt("statementLines")
+                    + " statement lines"),
+        rateRow.toString());
+
+    // the proof: the bank's closing balance against Bank (1010) on that day, the difference
+    // explained by the two lines the books do not hold and nothing left over
+    List<Map<String, String>> proof = rows(csv, prefix + "Book-to-bank proof at " + closing);
+    BigDecimal bank = ReportFiles.amount(row(proof, "Balance per bank statement"), "amount");
+    BigDecimal ledger = ReportFiles.amount(row(proof, "Balance per ledger account 1010"), "amount");
+    assertMoney(statementTotal, bank, "bank balance = the statement's entries from 0.00");
+    assertMoney(
+        value(
+            "select coalesce(sum(l.debit - l.credit), 0) from gl_journal_line l join"
+                + " gl_journal_entry e on e.id = l.journal_entry_id where l.account_code = '1010'"
+                + " and e.currency = 'GBP' and e.posting_date <= ?",
+            closing),
+        ledger,
+        "ledger balance of Bank at " + closing);
+    BigDecimal difference = ReportFiles.amount(row(proof, "Difference, bank − ledger"), "amount");
+    assertMoney(bank.subtract(ledger), difference, "difference");
+    List<Map<String, String>> items =
+        proof.stream().filter(r -> "DETAIL".equals(r.get("kind"))).toList();
+    assertMoney(
+        difference,
+        items.stream()
+            .map(r -> ReportFiles.amount(r, "amount"))
+            .reduce(BigDecimal.ZERO, BigDecimal::add),
+        "the reconciling items explain the difference");
+    assertMoney(
+        BigDecimal.ZERO,
+        ReportFiles.amount(row(proof, "Unexplained difference"), "amount"),
+        "unexplained");
+    List<String> lines =
+        items.stream()
+            .map(r -> r.get("reference"))
+            .filter(reference -> reference.startsWith("line "))
+            .map(reference -> reference.split(" ")[1])
+            .sorted()
+            .toList();
+    assertEquals(
+        java.util.stream.Stream.of(duplicateLine, amountLine)
+            .map(String::valueOf)
+            .sorted()
+            .toList(),
+        lines,
+        "the bank lines not in the books");
+    List<Map<String, String>> outstanding =
+        items.stream().filter(r -> !r.get("reference").startsWith("line ")).toList();
+    Map<String, String> transfer =
+        outstanding.stream()
+            .filter(r -> r.get("book_items_or_resolution").equals("PAYMENT " + outstandingPayment))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(outstandingPayment + " not outstanding"));
+    assertMoney(
+        open.get(0).total().negate(),
+        ReportFiles.amount(transfer, "amount"),
+        "an outstanding receipt lowers the bank against the books");
+    assertEquals("2011-01-21", transfer.get("date"));
+    for (Map<String, String> item : items) {
+      assertTrue(
+          !"BANK_RECONCILIATION".equals(item.get("rule_or_class"))
+              && payments.stream().noneMatch(p -> item.get("book_items_or_resolution").contains(p)),
+          "reconciled, yet listed as outstanding: " + item);
+    }
+
+    // the spreadsheet carries the same rows and figures
+    List<Map<String, String>> xlsx = ReportFiles.xlsx(as("finance"), path + "xlsx", fileName);
+    assertEquals(csv.size(), xlsx.size());
+    for (int i = 0; i < csv.size(); i++) {
+      for (String column : List.of("kind", "section", "reference", "rule_or_class")) {
+        assertEquals(csv.get(i).get(column), xlsx.get(i).get(column), "row " + i);
+      }
+      for (String column : List.of("amount", "fee_or_difference")) {
+        assertMoney(
+            ReportFiles.amount(csv.get(i), column),
+            ReportFiles.amount(xlsx.get(i), column),
+            "row " + i + " " + column);
+      }
+    }
+
+    // the PDF names every discrepancy and class, the rate and the proof's result
+    String pdf = ReportFiles.pdfText(as("finance"), path + "pdf", fileName);
+    assertTrue(pdf.contains("BANK RECONCILIATION"), pdf);
+    for (JsonObject d : flagged.values()) {
+      assertTrue(pdf.contains("D" + d.getJsonNumber("discrepancyId").longValue() + " "), pdf);
+      assertTrue(pdf.contains(d.getString("discrepancyClass")), pdf);
+    }
+    assertTrue(pdf.contains(rateRow.get("score_or_status")), pdf);
+    assertTrue(pdf.contains("Unexplained difference"), pdf);
+
+    // roles and filters
+    assertProblem(403, "NOT_ALLOWED", as("cashier").get(path + "csv"));
+    assertProblem(
+        404,
+        "UNKNOWN_BANK_ACCOUNT",
+        as("finance").get("api/reports/reconciliation?from=2011-01-01&to=2011-01-31&account=NOPE"));
+    assertProblem(
+        400,
+        "REPORT_PERIOD_INVALID",
+        as("finance").get("api/reports/reconciliation?from=2011-01-31&to=2011-01-01"));
+  }
+
+  private static List<Map<String, String>> rows(List<Map<String, String>> csv, String section) {
+    List<Map<String, String>> rows =
+        csv.stream().filter(r -> section.equals(r.get("section"))).toList();
+    assertTrue(!rows.isEmpty(), "no section " + section + " in " + csv);
+    return rows;
+  }
+
+  private static Map<String, String> row(List<Map<String, String>> rows, String description) {
+    return rows.stream()
+        .filter(r -> r.get("description").startsWith(description))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + description + " in " + rows));
   }
 
   /** JSON-B leaves null members out. */

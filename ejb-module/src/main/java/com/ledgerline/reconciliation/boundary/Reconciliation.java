@@ -43,7 +43,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -970,40 +969,17 @@ public class Reconciliation {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Rate> rates(LocalDate from, LocalDate to) {
-    java.sql.Date first = java.sql.Date.valueOf(from.withDayOfMonth(1));
-    java.sql.Date last = java.sql.Date.valueOf(to);
-    List<Rate> rates = new ArrayList<>();
-    for (Object o :
-        em.createNativeQuery(
-                "with lines as (select s.account_id, date_trunc('month', l.booking_date)::date"
-                    + " period, count(*) n from rec_statement_line l join rec_bank_statement s on"
-                    + " s.id = l.statement_id join rec_bank_account a on a.account_id ="
-                    + " s.account_id where l.booking_date between ?1 and ?2 group by 1, 2), flags"
-                    + " as (select d.account_id, d.period, count(*) n from rec_discrepancy d left"
-                    + " join rec_discrepancy_resolution r on r.discrepancy_id = d.id where"
-                    + " d.period between ?1 and ?2 and (r.action is null or r.action <>"
-                    + " 'RECLASSIFIED') group by 1, 2) select coalesce(l.account_id,"
-                    + " f.account_id), coalesce(l.period, f.period), coalesce(l.n, 0),"
-                    + " coalesce(f.n, 0) from lines l full join flags f on f.account_id ="
-                    + " l.account_id and f.period = l.period order by 1, 2")
-            .setParameter(1, first)
-            .setParameter(2, last)
-            .getResultList()) {
-      Object[] r = (Object[]) o;
-      long lines = ((Number) r[2]).longValue();
-      long flagged = ((Number) r[3]).longValue();
-      rates.add(
-          new Rate(
-              (String) r[0],
-              YearMonth.from(ReconciliationStore.date(r[1])).toString(),
-              lines,
-              flagged,
-              lines == 0
-                  ? BigDecimal.ZERO.setScale(4)
-                  : BigDecimal.valueOf(flagged)
-                      .divide(BigDecimal.valueOf(lines), 4, RoundingMode.HALF_UP)));
-    }
-    return rates;
+    return new ReconciliationStore(em)
+        .rates(from, to).stream()
+            .map(
+                r ->
+                    new Rate(
+                        r.accountId(),
+                        r.period().toString(),
+                        r.statementLines(),
+                        r.flagged(),
+                        r.rate()))
+            .toList();
   }
 
   /**

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -306,6 +307,59 @@ public final class ReconciliationStore {
               (String) r[3]));
     }
     return open;
+  }
+
+  /**
+   * The discrepancy rate of a bank account in a month (DESIGN.md 9).
+   *
+   * @param rate {@code flagged} ÷ {@code statementLines}, half-up to 4 decimals; 0.0000 without
+   *     lines
+   */
+  public record MonthRate(
+      String accountId, YearMonth period, long statementLines, long flagged, BigDecimal rate) {}
+
+  /**
+   * The discrepancy rate per registered bank account and month from {@code from} to {@code to} (the
+   * months they touch, lines counted from the first day of {@code from}'s month): the discrepancies
+   * flagged in the month (one a later run reclassified counts once, as its new class) ÷ the
+   * account's statement lines booked in it. The one definition behind {@code GET
+   * /api/reconciliation/metrics} and the reconciliation report; by account, then month.
+   */
+  public List<MonthRate> rates(LocalDate from, LocalDate to) {
+    java.sql.Date first = java.sql.Date.valueOf(from.withDayOfMonth(1));
+    java.sql.Date last = java.sql.Date.valueOf(to);
+    List<MonthRate> rates = new ArrayList<>();
+    for (Object o :
+        em.createNativeQuery(
+                "with lines as (select s.account_id, date_trunc('month', l.booking_date)::date"
+                    + " period, count(*) n from rec_statement_line l join rec_bank_statement s on"
+                    + " s.id = l.statement_id join rec_bank_account a on a.account_id ="
+                    + " s.account_id where l.booking_date between ?1 and ?2 group by 1, 2), flags"
+                    + " as (select d.account_id, d.period, count(*) n from rec_discrepancy d left"
+                    + " join rec_discrepancy_resolution r on r.discrepancy_id = d.id where"
+                    + " d.period between ?1 and ?2 and (r.action is null or r.action <>"
+                    + " 'RECLASSIFIED') group by 1, 2) select coalesce(l.account_id,"
+                    + " f.account_id), coalesce(l.period, f.period), coalesce(l.n, 0),"
+                    + " coalesce(f.n, 0) from lines l full join flags f on f.account_id ="
+                    + " l.account_id and f.period = l.period order by 1, 2")
+            .setParameter(1, first)
+            .setParameter(2, last)
+            .getResultList()) {
+      Object[] r = (Object[]) o;
+      long lines = ((Number) r[2]).longValue();
+      long flagged = ((Number) r[3]).longValue();
+      rates.add(
+          new MonthRate(
+              (String) r[0],
+              YearMonth.from(date(r[1])),
+              lines,
+              flagged,
+              lines == 0
+                  ? BigDecimal.ZERO.setScale(4)
+                  : BigDecimal.valueOf(flagged)
+                      .divide(BigDecimal.valueOf(lines), 4, java.math.RoundingMode.HALF_UP)));
+    }
+    return rates;
   }
 
   /** How many times the line (or item) was unmatched: the generation of its next match. */

@@ -1,6 +1,7 @@
 package com.ledgerline.reports.boundary;
 
 import com.ledgerline.ledger.boundary.TrialBalance;
+import com.ledgerline.reports.control.ReconciliationReport;
 import com.ledgerline.reports.control.ReportFormat;
 import com.ledgerline.reports.control.ReportQueries;
 import com.ledgerline.reports.control.ReportTable;
@@ -43,10 +44,8 @@ public class Reports {
     TRIAL_BALANCE("trial-balance", true),
     GENERAL_LEDGER("general-ledger", true),
     MARGIN("margin", true),
-    STATEMENT("statement", false);
-    // TODO(#6): RECONCILIATION ("reconciliation", PDF + XLSX + CSV) once the matching engine
-    // (com.ledgerline.reconciliation) records matches and discrepancies: a section per bank
-    // account with matched, unmatched and flagged lines and the discrepancy rate.
+    STATEMENT("statement", false),
+    RECONCILIATION("reconciliation", true);
 
     private final String path;
     private final boolean spreadsheets;
@@ -89,7 +88,11 @@ public class Reports {
     }
   }
 
-  /** The filters a book reads; which ones apply depends on the report. */
+  /**
+   * The filters a book reads; which ones apply depends on the report. {@code account} is a general
+   * ledger account code for the general ledger, a registered bank account id for the
+   * reconciliation.
+   */
   public record Filters(
       LocalDate from,
       LocalDate to,
@@ -111,6 +114,7 @@ public class Reports {
    * @throws BusinessRuleViolation {@code REPORT_UNKNOWN}, {@code REPORT_FORMAT_NOT_SUPPORTED},
    *     {@code REPORT_PERIOD_INVALID} (from/to missing for a period report, from after to), {@code
    *     REPORT_PARAMETER_MISSING} (the statement's customer), {@code UNKNOWN_CUSTOMER}, {@code
+   *     UNKNOWN_BANK_ACCOUNT} (the reconciliation's {@code account} is not registered), {@code
    *     REPORT_TOO_LARGE} (more than {@link ReportQueries#MAX_ROWS} rows)
    */
   public ReportTable book(String name, ReportFormat format, Filters filters) {
@@ -137,6 +141,11 @@ public class Reports {
           case MARGIN -> {
             requirePeriod(filters);
             yield queries.margin(filters.from(), filters.to(), filters.channel());
+          }
+          case RECONCILIATION -> {
+            requirePeriod(filters);
+            yield new ReconciliationReport(em)
+                .report(filters.from(), filters.to(), filters.account());
           }
           case STATEMENT -> {
             requirePeriod(filters);

@@ -1060,7 +1060,7 @@ public final class ReportQueries {
    * @throws BusinessRuleViolation {@code REPORT_TOO_LARGE} when there are more
    */
   @SuppressWarnings("unchecked")
-  private static List<Object[]> rows(Query query) {
+  static List<Object[]> rows(Query query) {
     List<Object[]> rows = new ArrayList<>();
     List<Object> result = query.setMaxResults(MAX_ROWS + 1).getResultList();
     if (result.size() > MAX_ROWS) {

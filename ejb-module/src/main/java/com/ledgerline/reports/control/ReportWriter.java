@@ -52,9 +52,11 @@ public final class ReportWriter {
 
   /**
    * The books whose PDF leaves a zero amount of a detail row blank, as ledgers are read (an empty
-   * aging bucket, the credit column of a debit-only account); totals, CSV and XLSX show every zero.
+   * aging bucket, the credit column of a debit-only account, the fee of a bank transfer's match);
+   * totals, CSV and XLSX show every zero.
    */
-  private static final Set<String> BLANK_ZEROS = Set.of("ar-aging", "trial-balance");
+  private static final Set<String> BLANK_ZEROS =
+      Set.of("ar-aging", "trial-balance", "reconciliation");
 
   private static final Map<String, JasperReport> TEMPLATES = new ConcurrentHashMap<>();
 

@@ -2,6 +2,7 @@ package com.ledgerline.reports.bench;
 
 import com.ledgerline.ledger.boundary.TrialBalance;
 import com.ledgerline.reports.boundary.Reports;
+import com.ledgerline.reports.control.ReconciliationReport;
 import com.ledgerline.reports.control.ReportFormat;
 import com.ledgerline.reports.control.ReportQueries;
 import com.ledgerline.reports.control.ReportTable;
@@ -35,6 +36,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  *     -Dpreview.dir=DIR -Dbench.db=ledgerline_test \
  *     -Dpreview.sale=INV-… -Dpreview.payment=PAY-… -Dpreview.creditNote=CN-… \
  *     -Dpreview.customer=OR-… -Dpreview.from=2011-01-04 -Dpreview.to=2011-01-05
+ * ... -Dpreview.bankAccount=GB…|ALL   (only the reconciliation report, PDF, XLSX and CSV)
  * ... -Dbench.db=ledgerline_bench_receivables -Dbench.runs=10   (no preview.dir: the benchmark)
  * </pre>
  *
@@ -76,7 +78,7 @@ public final class ReportsRenderer {
         journal(pg);
         bench(queries, trialBalance, em, Integer.parseInt(System.getProperty("bench.runs", "10")));
       } else {
-        preview(queries, trialBalance, Path.of(System.getProperty("preview.dir")));
+        preview(queries, trialBalance, em, Path.of(System.getProperty("preview.dir")));
       }
       em.close();
     } finally {
@@ -145,11 +147,23 @@ public final class ReportsRenderer {
     }
   }
 
-  private static void preview(ReportQueries q, TrialBalance trialBalance, Path dir)
-      throws Exception {
+  private static void preview(
+      ReportQueries q, TrialBalance trialBalance, EntityManager em, Path dir) throws Exception {
     Files.createDirectories(dir);
     LocalDate from = LocalDate.parse(System.getProperty("preview.from"));
     LocalDate to = LocalDate.parse(System.getProperty("preview.to"));
+    // -Dpreview.bankAccount=ID (or ALL): the reconciliation report only
+    String bankAccount = System.getProperty("preview.bankAccount");
+    if (bankAccount != null) {
+      for (ReportFormat f : ReportFormat.values()) {
+        write(
+            dir,
+            new ReconciliationReport(em)
+                .report(from, to, "ALL".equals(bankAccount) ? null : bankAccount),
+            f);
+      }
+      return;
+    }
     String customer = System.getProperty("preview.customer");
     write(dir, q.invoice(System.getProperty("preview.sale")), ReportFormat.PDF);
     if (System.getProperty("preview.creditNote") != null) {

@@ -30,8 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  *   <li>{@code GET /api/reports/{report}?format=pdf|xlsx|csv&from&to&asOf&customer&channel&account}
  *       (finance, administrators, auditors): {@code ar-aging} (asOf, customer), {@code
  *       sales-journal} (from, to, channel, customer), {@code trial-balance} (asOf), {@code
- *       general-ledger} (from, to, account), {@code margin} (from, to, channel) in any format;
- *       {@code statement} (customer, from, to) as PDF;
+ *       general-ledger} (from, to, account), {@code margin} (from, to, channel), {@code
+ *       reconciliation} (from, to, account = a registered bank account) in any format; {@code
+ *       statement} (customer, from, to) as PDF;
  *   <li>{@code GET /api/reports/invoices/{INV-…}}, {@code /credit-notes/{CN-…}}, {@code
  *       /receipts/{PAY-…}} (cashiers too): the customer's documents as PDF.
  * </ul>
@@ -40,7 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * REPORT_FORMAT_NOT_SUPPORTED}, {@code REPORT_PERIOD_INVALID} (a date not ISO, from after to, a
  * period missing), {@code REPORT_PARAMETER_MISSING} (400), {@code REPORT_TOO_LARGE} (422, more than
  * 200,000 rows: narrow the period or filters; never cut short), {@code UNKNOWN_SALE}, {@code
- * UNKNOWN_CREDIT_NOTE}, {@code UNKNOWN_PAYMENT}, {@code UNKNOWN_CUSTOMER} (404).
+ * UNKNOWN_CREDIT_NOTE}, {@code UNKNOWN_PAYMENT}, {@code UNKNOWN_CUSTOMER}, {@code
+ * UNKNOWN_BANK_ACCOUNT} (404).
  */
 @RequestScoped
 @Path("reports")
@@ -57,8 +59,8 @@ public class ReportsResource {
   })
   @Operation(
       summary =
-          "A book: ar-aging, sales-journal, trial-balance, general-ledger, margin (pdf, xlsx,"
-              + " csv) or statement (pdf)")
+          "A book: ar-aging, sales-journal, trial-balance, general-ledger, margin,"
+              + " reconciliation (pdf, xlsx, csv) or statement (pdf)")
   public Response book(
       @PathParam("report") String report,
       @Parameter(description = "pdf (default), xlsx or csv") @QueryParam("format") String format,
@@ -68,7 +70,11 @@ public class ReportsResource {
           String asOf,
       @Parameter(description = "customer number") @QueryParam("customer") String customer,
       @Parameter(description = "sales channel") @QueryParam("channel") String channel,
-      @Parameter(description = "general ledger account code") @QueryParam("account")
+      @Parameter(
+              description =
+                  "general ledger account code (general-ledger); bank account id"
+                      + " (reconciliation)")
+          @QueryParam("account")
           String account) {
     ReportFormat reportFormat = ReportFormat.parse(format);
     ReportTable table =

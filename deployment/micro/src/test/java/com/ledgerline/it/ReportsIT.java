@@ -1,5 +1,8 @@
 package com.ledgerline.it;
 
+import static com.ledgerline.it.support.ReportFiles.csv;
+import static com.ledgerline.it.support.ReportFiles.pdfText;
+import static com.ledgerline.it.support.ReportFiles.xlsx;
 import static com.ledgerline.it.support.TestDatabase.count;
 import static com.ledgerline.it.support.TestDatabase.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,32 +15,17 @@ import com.ledgerline.it.support.Invariants;
 import com.ledgerline.it.support.Replays;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.io.File;
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URL;
 import java.sql.Date;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -67,8 +55,6 @@ class ReportsIT {
   private static final LocalDate FROM = LocalDate.of(2011, 1, 24);
   private static final LocalDate TO = LocalDate.of(2011, 1, 26);
   private static final String CHANNEL = "online-retail";
-  private static final String XLSX =
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private static boolean replayed;
 
@@ -473,83 +459,6 @@ class ReportsIT {
         download.header("Content-Disposition"));
     assertTrue(download.header("Content-Disposition").endsWith(".pdf\""));
     return download;
-  }
-
-  private static String pdfText(Api.Download pdf) throws IOException {
-    try (PDDocument document = Loader.loadPDF(pdf.body())) {
-      assertTrue(document.getNumberOfPages() > 0);
-      String text = new PDFTextStripper().getText(document);
-      assertTrue(text.matches("(?s).*Page 1 of\\s*" + document.getNumberOfPages() + "\\b.*"), text);
-      return text;
-    }
-  }
-
-  /** The CSV's rows by its header names; the download is named {@code fileName.csv}. */
-  private static List<Map<String, String>> csv(Api api, String path, String fileName)
-      throws Exception {
-    Api.Download download = api.download(path);
-    assertEquals(200, download.status(), download.text());
-    assertTrue(download.contentType().startsWith("text/csv"), download.contentType());
-    assertEquals(
-        "attachment; filename=\"" + fileName + ".csv\"", download.header("Content-Disposition"));
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (CSVRecord record :
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .get()
-            .parse(new StringReader(download.text()))) {
-      rows.add(record.toMap());
-    }
-    assertFalse(rows.isEmpty(), path);
-    return rows;
-  }
-
-  /**
-   * The XLSX's rows by its header names, numeric cells as plain decimals (at the currency's scale,
-   * as the cell's format shows them), dates ISO.
-   */
-  private static List<Map<String, String>> xlsx(Api api, String path, String fileName)
-      throws Exception {
-    Api.Download download = api.download(path);
-    assertEquals(200, download.status(), download.text());
-    assertEquals(XLSX, download.contentType());
-    assertEquals(
-        "attachment; filename=\"" + fileName + ".xlsx\"", download.header("Content-Disposition"));
-    List<Map<String, String>> rows = new ArrayList<>();
-    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
-      Sheet sheet = workbook.getSheetAt(0);
-      Row header = sheet.getRow(0);
-      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-        Row row = sheet.getRow(r);
-        Map<String, String> values = new HashMap<>();
-        for (int c = 0; c < header.getLastCellNum(); c++) {
-          values.put(header.getCell(c).getStringCellValue(), cell(row.getCell(c)));
-        }
-        rows.add(values);
-      }
-    }
-    assertFalse(rows.isEmpty(), path);
-    return rows;
-  }
-
-  private static String cell(Cell cell) {
-    if (cell == null) {
-      return "";
-    }
-    if (cell.getCellType() == CellType.NUMERIC) {
-      String format = cell.getCellStyle().getDataFormatString();
-      if (format.contains("yy")) {
-        return cell.getLocalDateTimeCellValue().toLocalDate().toString();
-      }
-      int scale = format.contains(".") ? format.length() - format.indexOf('.') - 1 : 0;
-      BigDecimal value = BigDecimal.valueOf(cell.getNumericCellValue());
-      return format.equals("General")
-          ? value.stripTrailingZeros().toPlainString()
-          : value.setScale(scale, RoundingMode.HALF_EVEN).toPlainString();
-    }
-    return cell.getStringCellValue();
   }
 
   private static BigDecimal amount(JsonObject object, String name) {

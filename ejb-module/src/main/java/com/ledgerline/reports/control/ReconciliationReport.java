@@ -465,52 +465,21 @@ public final class ReconciliationReport {
                     .setParameter(2, Date.valueOf(from))
                     .setParameter(3, Date.valueOf(to)))
             .get(0);
-    table.add(
-        "SUBTOTAL",
+    subtotal(
+        table,
         section,
         currency,
-        null,
-        "",
         "Statement lines booked " + from + " to " + to + ": " + number(t[0]),
-        "",
-        "",
-        "",
         null,
         decimal(t[1]));
-    table.add(
-        "SUBTOTAL",
+    subtotal(table, section, currency, "Matched: " + number(t[2]) + " lines", null, decimal(t[3]));
+    subtotal(
+        table, section, currency, "Unmatched: " + number(t[4]) + " lines", null, decimal(t[5]));
+    subtotal(
+        table,
         section,
         currency,
-        null,
-        "",
-        "Matched: " + number(t[2]) + " lines",
-        "",
-        "",
-        "",
-        null,
-        decimal(t[3]));
-    table.add(
-        "SUBTOTAL",
-        section,
-        currency,
-        null,
-        "",
-        "Unmatched: " + number(t[4]) + " lines",
-        "",
-        "",
-        "",
-        null,
-        decimal(t[5]));
-    table.add(
-        "SUBTOTAL",
-        section,
-        currency,
-        null,
-        "",
         "Settlement fees posted to Merchant fees (6100)",
-        "",
-        "",
-        "",
         decimal(t[6]),
         null);
     for (MonthRate rate : rates) {
@@ -736,18 +705,8 @@ public final class ReconciliationReport {
     }
     BigDecimal unrecorded = lines.isEmpty() ? BigDecimal.ZERO : decimal(lines.get(0)[8]);
     explained = explained.add(unrecorded);
-    table.add(
-        "SUBTOTAL",
-        section,
-        currency,
-        null,
-        "",
-        "Bank lines not in the books: " + lines.size(),
-        "",
-        "",
-        "",
-        null,
-        unrecorded);
+    subtotal(
+        table, section, currency, "Bank lines not in the books: " + lines.size(), null, unrecorded);
 
     List<Object[]> entries =
         ReportQueries.rows(
@@ -818,16 +777,11 @@ public final class ReconciliationReport {
     BigDecimal outstanding =
         entries.isEmpty() ? BigDecimal.ZERO : decimal(entries.get(0)[6]).negate();
     explained = explained.add(outstanding);
-    table.add(
-        "SUBTOTAL",
+    subtotal(
+        table,
         section,
         currency,
-        null,
-        "",
         "Book entries not on the bank statement: " + entries.size(),
-        "",
-        "",
-        "",
         null,
         outstanding);
     BigDecimal unexplained = difference.subtract(explained);
@@ -896,5 +850,19 @@ public final class ReconciliationReport {
       return d.toLocalDate();
     }
     return LocalDate.parse(value.toString().substring(0, 10));
+  }
+
+  /**
+   * A subtotal row of a bank account's section: its text in the description column, a fee and an
+   * amount (either may be null).
+   */
+  private static void subtotal(
+      ReportTable table,
+      String section,
+      String currency,
+      String text,
+      BigDecimal fee,
+      BigDecimal amount) {
+    table.add("SUBTOTAL", section, currency, null, "", text, "", "", "", fee, amount);
   }
 }

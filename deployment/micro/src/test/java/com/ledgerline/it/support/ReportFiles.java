@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -37,7 +38,12 @@ public final class ReportFiles {
     assertEquals("application/pdf", download.contentType());
     assertEquals(
         "attachment; filename=\"" + fileName + ".pdf\"", download.header("Content-Disposition"));
-    try (PDDocument document = Loader.loadPDF(download.body())) {
+    return pdfText(download);
+  }
+
+  /** A downloaded PDF's text (PDFBox); it has pages and its footer counts them. */
+  public static String pdfText(Api.Download pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf.body())) {
       assertTrue(document.getNumberOfPages() > 0);
       String text = new PDFTextStripper().getText(document);
       assertTrue(text.matches("(?s).*Page 1 of\\s*" + document.getNumberOfPages() + "\\b.*"), text);

@@ -667,7 +667,7 @@ class ErpChannelIT {
         "erp.stock-receipt",
         service,
         receiptMessage(serviceReceipt, service, "1", "1.00").build());
-    awaitRejected(serviceReceipt, 1, "INVALID_REQUEST");
+    awaitRejected(serviceReceipt, 1, "SERVICE_HOLDS_NO_STOCK");
 
     assertEquals(
         0,

@@ -85,7 +85,8 @@ final class LedgerDouble implements OnlineRetailLoad.Ledger {
       throw new BusinessRuleViolation(ErrorCode.UNKNOWN_VARIANT, stock.sku());
     }
     if (!variant.stockTracked()) {
-      throw new BusinessRuleViolation(ErrorCode.INVALID_REQUEST, stock.sku() + " is a service");
+      throw new BusinessRuleViolation(
+          ErrorCode.SERVICE_HOLDS_NO_STOCK, stock.sku() + " is a service");
     }
     if (stock.quantity().signum() <= 0) {
       throw new BusinessRuleViolation(ErrorCode.INVALID_QUANTITY, stock.sku());

@@ -15,8 +15,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -200,8 +202,26 @@ public final class Browser implements AutoCloseable {
     until(d -> Boolean.TRUE.equals(script("return !window.jQuery || jQuery.active === 0;")));
   }
 
+  /**
+   * Waits until the condition answers a value (not null or false). An element that left the page
+   * while being looked at (the page was replaced: a redirect, a new page) is looked for again:
+   * Selenium's stale element, or chromedriver's "Node with given id does not belong to the
+   * document", which it does not map to one.
+   */
   public <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    return new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              try {
+                return condition.apply(d);
+              } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                  return null;
+                }
+                throw e;
+              }
+            });
   }
 
   /** Waits for an element with this text content to be visible; answers the element. */

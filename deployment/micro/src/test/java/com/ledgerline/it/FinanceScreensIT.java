@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ledgerline.it.support.Api;
 import com.ledgerline.it.support.Broker;
 import com.ledgerline.it.support.Browser;
+import com.ledgerline.it.support.Fixtures;
 import com.ledgerline.it.support.Invariants;
 import com.ledgerline.it.support.TestDatabase;
 import jakarta.json.Json;
@@ -96,26 +97,14 @@ class FinanceScreensIT {
 
   private String stock() throws Exception {
     String sku = "FS-SKU-" + key;
-    Api admin = as("admin");
-    Api.Reply variant =
-        admin.post(
-            "api/variants",
-            "{\"sku\":\""
-                + sku
-                + "\",\"name\":\"Ledger binder "
-                + key
-                + "\",\"taxCategory\":\"STANDARD\",\"sellingPrice\":10,\"currency\":\"GBP\","
-                + "\"stockTracked\":true}");
-    assertEquals(201, variant.status(), variant.body());
-    Api.Reply receipt =
-        admin.post(
-            "api/stock/receipts",
-            "{\"sku\":\""
-                + sku
-                + "\",\"quantity\":1000,\"unitCost\":2.50,\"postingDate\":\""
-                + today.minusDays(400)
-                + "\"}");
-    assertEquals(201, receipt.status(), receipt.body());
+    Fixtures.stockedVariant(
+        as("admin"),
+        sku,
+        "Ledger binder " + key,
+        "10",
+        "1000",
+        "2.50",
+        today.minusDays(400).toString());
     return sku;
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ledgerline.it.support.Api;
+import com.ledgerline.it.support.Fixtures;
 import com.ledgerline.it.support.Invariants;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -112,26 +113,14 @@ class ReceivablesIT {
   }
 
   private void stock() throws Exception {
-    Api admin = as("admin");
-    Api.Reply variant =
-        admin.post(
-            "api/variants",
-            "{\"sku\":\""
-                + sku
-                + "\",\"name\":\"Ledger binder "
-                + key
-                + "\",\"taxCategory\":\"STANDARD\",\"sellingPrice\":10,\"currency\":\"GBP\","
-                + "\"stockTracked\":true}");
-    assertEquals(201, variant.status(), variant.body());
-    Api.Reply receipt =
-        admin.post(
-            "api/stock/receipts",
-            "{\"sku\":\""
-                + sku
-                + "\",\"quantity\":1000,\"unitCost\":2.50,\"postingDate\":\""
-                + today.minusDays(400)
-                + "\"}");
-    assertEquals(201, receipt.status(), receipt.body());
+    Fixtures.stockedVariant(
+        as("admin"),
+        sku,
+        "Ledger binder " + key,
+        "10",
+        "1000",
+        "2.50",
+        today.minusDays(400).toString());
   }
 
   /** Posts a sale of one unit at {@code price} pounds, {@code daysAgo} days before today. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ledgerline.it.support.Api;
 import com.ledgerline.it.support.Await;
 import com.ledgerline.it.support.Browser;
+import com.ledgerline.it.support.Fixtures;
 import com.ledgerline.it.support.Invariants;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -114,25 +115,7 @@ class ScreensIT {
                 + jakarta.json.Json.createValue(markupName)
                 + ",\"currency\":\"GBP\",\"paymentTermsDays\":30}");
     assertEquals(201, created.status(), created.body());
-    assertEquals(
-        201,
-        admin
-            .post(
-                "api/variants",
-                "{\"sku\":\""
-                    + sku
-                    + "\",\"name\":\"Enamel mug\",\"sellingPrice\":5.00,\"currency\":\"GBP\","
-                    + "\"stockTracked\":true}")
-            .status());
-    assertEquals(
-        201,
-        admin
-            .post(
-                "api/stock/receipts",
-                "{\"sku\":\""
-                    + sku
-                    + "\",\"quantity\":10,\"unitCost\":2.00,\"postingDate\":\"2011-01-10\"}")
-            .status());
+    Fixtures.stockedVariant(admin, sku, "Enamel mug", "5.00", "10", "2.00", "2011-01-10");
     return new String[] {customer, sku};
   }
 

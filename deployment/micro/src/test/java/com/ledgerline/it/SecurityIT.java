@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ledgerline.it.support.Api;
 import com.ledgerline.it.support.Broker;
+import com.ledgerline.it.support.Fixtures;
 import com.ledgerline.it.support.Invariants;
 import com.ledgerline.it.support.TestDatabase;
 import jakarta.jms.MessageConsumer;
@@ -98,24 +99,7 @@ class SecurityIT {
                     + customer
                     + "\",\"name\":\"Security customer\",\"currency\":\"GBP\",\"paymentTermsDays\":0}")
             .status());
-    assertEquals(
-        201,
-        admin
-            .post(
-                "api/variants",
-                "{\"sku\":\""
-                    + sku
-                    + "\",\"name\":\"Padlock\",\"sellingPrice\":5.00,\"currency\":\"GBP\",\"stockTracked\":true}")
-            .status());
-    assertEquals(
-        201,
-        admin
-            .post(
-                "api/stock/receipts",
-                "{\"sku\":\""
-                    + sku
-                    + "\",\"quantity\":10,\"unitCost\":2.00,\"postingDate\":\"2011-01-10\"}")
-            .status());
+    Fixtures.stockedVariant(admin, sku, "Padlock", "5.00", "10", "2.00", "2011-01-10");
     return new String[] {customer, sku};
   }
 

@@ -3,6 +3,7 @@ package com.ledgerline.receivables.control;
 import com.ledgerline.receivables.control.OpenItemsAsOf.Basis;
 import com.ledgerline.receivables.control.OpenItemsAsOf.Customers;
 import com.ledgerline.receivables.entity.Aging;
+import com.ledgerline.shared.Rows;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package com.ledgerline.receivables.control;
 
+import com.ledgerline.shared.Rows;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.Collection;

@@ -4,6 +4,7 @@ import com.ledgerline.receivables.control.OpenItemsAsOf.Customers;
 import com.ledgerline.receivables.entity.InvoiceSettlement;
 import com.ledgerline.receivables.entity.LatePayerIndicator;
 import com.ledgerline.receivables.entity.LatePayerRule;
+import com.ledgerline.shared.Rows;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package com.ledgerline.receivables.control;
 
 import com.ledgerline.receivables.control.OpenItemsAsOf.Basis;
 import com.ledgerline.receivables.control.OpenItemsAsOf.Customers;
+import com.ledgerline.shared.Rows;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;

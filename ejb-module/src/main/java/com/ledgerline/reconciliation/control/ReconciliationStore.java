@@ -6,13 +6,12 @@ import com.ledgerline.reconciliation.control.MatchingEngine.BookItem;
 import com.ledgerline.reconciliation.control.MatchingEngine.Kind;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
+import com.ledgerline.shared.Rows;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -405,22 +404,10 @@ public final class ReconciliationStore {
   }
 
   public static LocalDate date(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    return ((java.sql.Date) value).toLocalDate();
+    return Rows.date(value);
   }
 
   public static OffsetDateTime time(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof OffsetDateTime t) {
-      return t;
-    }
-    return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    return Rows.timestamp(value);
   }
 }

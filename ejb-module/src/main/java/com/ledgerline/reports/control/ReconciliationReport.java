@@ -8,13 +8,12 @@ import com.ledgerline.reconciliation.control.ReconciliationStore;
 import com.ledgerline.reconciliation.control.ReconciliationStore.MonthRate;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
+import com.ledgerline.shared.Rows;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -397,12 +396,10 @@ public final class ReconciliationReport {
       }
     }
     Object[] last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-    table.add(
-        "SUBTOTAL",
+    subtotal(
+        table,
         section,
         account.currency(),
-        null,
-        "",
         last == null
             ? "No discrepancy in " + months(from, to)
             : "Discrepancies of "
@@ -412,9 +409,6 @@ public final class ReconciliationReport {
                 + ", "
                 + number(last[18])
                 + " open",
-        "",
-        "",
-        "",
         null,
         null);
   }
@@ -817,11 +811,7 @@ public final class ReconciliationReport {
     if (value == null) {
       return "";
     }
-    OffsetDateTime t =
-        value instanceof OffsetDateTime o
-            ? o
-            : ((Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
-    return t.atZoneSameInstant(LONDON).format(STAMP);
+    return Rows.timestamp(value).atZoneSameInstant(LONDON).format(STAMP);
   }
 
   private static String str(Object value) {
@@ -829,27 +819,16 @@ public final class ReconciliationReport {
   }
 
   private static long number(Object value) {
-    return ((Number) value).longValue();
+    return Rows.longValue(value);
   }
 
+  /** A numeric column; a null sum is zero. */
   private static BigDecimal decimal(Object value) {
-    if (value == null) {
-      return BigDecimal.ZERO;
-    }
-    return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    return value == null ? BigDecimal.ZERO : Rows.decimal(value);
   }
 
   private static LocalDate day(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof Date d) {
-      return d.toLocalDate();
-    }
-    return LocalDate.parse(value.toString().substring(0, 10));
+    return Rows.date(value);
   }
 
   /**

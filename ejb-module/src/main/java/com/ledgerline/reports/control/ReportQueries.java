@@ -14,6 +14,7 @@ import com.ledgerline.receivables.entity.Aging;
 import com.ledgerline.receivables.entity.AgingBucket;
 import com.ledgerline.shared.BusinessRuleViolation;
 import com.ledgerline.shared.ErrorCode;
+import com.ledgerline.shared.Rows;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
@@ -1088,18 +1089,16 @@ public final class ReportQueries {
   }
 
   private static String code(Object value) {
-    return Objects.requireNonNull(value, "currency").toString().strip();
+    return Objects.requireNonNull(Rows.code(value), "currency");
   }
 
   private static Number number(Object value) {
     return (Number) value;
   }
 
+  /** A numeric column; a null sum is zero. */
   private static BigDecimal decimal(Object value) {
-    if (value == null) {
-      return BigDecimal.ZERO;
-    }
-    return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    return value == null ? BigDecimal.ZERO : Rows.decimal(value);
   }
 
   private static BigDecimal decimalOrNull(Object value) {
@@ -1115,15 +1114,6 @@ public final class ReportQueries {
   }
 
   private static LocalDate day(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    return LocalDate.parse(value.toString().substring(0, 10));
+    return Rows.date(value);
   }
 }

@@ -6,6 +6,7 @@ import com.ledgerline.inventory.entity.StockLevel;
 import com.ledgerline.payments.entity.Tender;
 import com.ledgerline.security.Roles;
 import com.ledgerline.shared.Money;
+import com.ledgerline.shared.Rows;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -266,23 +267,11 @@ public class SaleDesk {
   }
 
   private static LocalDate date(Object value) {
-    if (value instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    return (LocalDate) value;
+    return Rows.date(value);
   }
 
   private static OffsetDateTime at(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o;
-    }
-    return ((java.time.Instant) value).atOffset(java.time.ZoneOffset.UTC);
+    return Rows.timestamp(value);
   }
 
   /** A way to pay: its code (what a payment names) and its name. */
